@@ -1,0 +1,2 @@
+//! The `events` command (work in progress).
+fn main() {}

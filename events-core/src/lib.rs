@@ -1,0 +1,131 @@
+//! Typed domain events for Rust services.
+//!
+//! One attribute, [`#[domain_event]`](macro@domain_event), turns a struct into an event: it
+//! wires in the members every payload carries (`owner`, `type`, `originator`, `uid`), writes
+//! the encoding and the strict decoding, and registers the event so that a service can decode
+//! and dispatch any event by its type string at run time. Every rejected event yields one
+//! [`Error`] with a stable [`ErrorKind`], a path and a sentence, exactly as the event contract
+//! (`spec/CONTRACT.md`) says.
+//!
+//! # Define an event
+//!
+//! ```
+//! use events_core::{domain_event, EventValue};
+//!
+//! /// Current provisioning status of the recipe.
+//! #[derive(Debug, Clone, Copy, PartialEq, Eq, EventValue)]
+//! pub enum Status {
+//!     /// Waiting to be applied.
+//!     Pending,
+//!     /// Applied to the device.
+//!     Applied,
+//! }
+//!
+//! /// Emitted when a recipe is updated.
+//! #[domain_event(type = "Guide.RecipeUpdated")]
+//! #[derive(Debug, Clone, PartialEq)]
+//! pub struct RecipeUpdated {
+//!     /// Current provisioning status of the recipe.
+//!     pub status: Option<Status>,
+//!     /// Tags to assign to the device once provisioned.
+//!     pub tag_uids: Option<Vec<String>>,
+//! }
+//! ```
+//!
+//! The struct now also has `owner`, `originator` and `uid` fields, and on the wire a `type`
+//! member, in the order the source documents show them.
+//!
+//! # Build one and encode it
+//!
+//! ```
+//! # use events_core::{domain_event, EventValue};
+//! # #[derive(Debug, Clone, Copy, PartialEq, Eq, EventValue)]
+//! # pub enum Status { Pending, Applied }
+//! # #[domain_event(type = "Guide.RecipeUpdated")]
+//! # #[derive(Debug, Clone, PartialEq)]
+//! # pub struct RecipeUpdated { pub status: Option<Status>, pub tag_uids: Option<Vec<String>> }
+//! use events_core::{owner::Organization, Envelope};
+//!
+//! let event = Envelope::new(
+//!     "evt-1",
+//!     RecipeUpdated {
+//!         owner: Organization::new("org-1", "company-1"),
+//!         status: Some(Status::Pending),
+//!         tag_uids: None,
+//!         originator: None,
+//!         uid: "recipe-9".into(),
+//!     },
+//! );
+//! let json = event.to_json();
+//! assert!(json.starts_with(r#"{"id":"evt-1","kind":"domain","type":"Guide.RecipeUpdated","payload":{"owner":"#));
+//! ```
+//!
+//! # Decode it, typed
+//!
+//! ```
+//! # use events_core::{domain_event, EventValue};
+//! # #[derive(Debug, Clone, Copy, PartialEq, Eq, EventValue)]
+//! # pub enum Status { Pending, Applied }
+//! # #[domain_event(type = "Guide.RecipeUpdated")]
+//! # #[derive(Debug, Clone, PartialEq)]
+//! # pub struct RecipeUpdated { pub status: Option<Status>, pub tag_uids: Option<Vec<String>> }
+//! use events_core::{Envelope, ErrorKind};
+//!
+//! let json = r#"{"id": "evt-1", "kind": "domain", "type": "Guide.RecipeUpdated", "payload": {
+//!     "owner": {"ownershipType": "organization", "organizationUid": "org-1", "parentCompanyUid": "c-1"},
+//!     "status": "Applied", "type": "Guide.RecipeUpdated", "uid": "recipe-9"}}"#;
+//! let event = Envelope::<RecipeUpdated>::from_json(json)?;
+//! assert_eq!(event.payload.status, Some(Status::Applied));
+//!
+//! let err = Envelope::<RecipeUpdated>::from_json(&json.replace("Applied", "applied")).unwrap_err();
+//! assert_eq!(err.kind(), ErrorKind::InvalidValue);
+//! assert_eq!(err.path(), "payload.status");
+//! # Ok::<(), events_core::Error>(())
+//! ```
+//!
+//! # Decode by type string, then dispatch
+//!
+//! ```
+//! # use events_core::{domain_event, EventValue};
+//! # #[derive(Debug, Clone, Copy, PartialEq, Eq, EventValue)]
+//! # pub enum Status { Pending, Applied }
+//! # #[domain_event(type = "Guide.RecipeUpdated")]
+//! # #[derive(Debug, Clone, PartialEq)]
+//! # pub struct RecipeUpdated { pub status: Option<Status>, pub tag_uids: Option<Vec<String>> }
+//! use events_core::{Registry, DomainEvent};
+//!
+//! let json = br#"{"id": "evt-1", "kind": "domain", "type": "Guide.RecipeUpdated", "payload": {
+//!     "owner": {"ownershipType": "organization", "organizationUid": "org-1", "parentCompanyUid": "c-1"},
+//!     "type": "Guide.RecipeUpdated", "uid": "recipe-9"}}"#;
+//! let any = Registry::global()?.decode(json)?;
+//! assert_eq!(any.event_type(), RecipeUpdated::TYPE);
+//! let typed = any.downcast::<RecipeUpdated>().unwrap();
+//! assert_eq!(typed.payload.uid, "recipe-9");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+#![deny(missing_docs)]
+
+// The derive macros name this crate `::events_core`; inside it, that is `crate`.
+extern crate self as events_core;
+
+mod envelope;
+mod error;
+mod event;
+mod originator;
+pub mod owner;
+mod read;
+mod registry;
+mod shape;
+
+#[doc(hidden)]
+pub mod __private;
+
+pub use envelope::{Envelope, ReadError, KIND};
+pub use error::{Error, ErrorKind, UnknownErrorKind};
+pub use event::DomainEvent;
+pub use events_derive::{domain_event, EventValue};
+pub use originator::Originator;
+pub use read::depth::MAX_DEPTH;
+pub use registry::{AnyEnvelope, EventDescriptor, Registry, RegistryError};
+pub use shape::{EventValue, Member, ObjectShape, Shape};

@@ -1,0 +1,208 @@
+//! The fast envelope reader: one pass over `{"id","kind","type","payload"}` in any order.
+//!
+//! The envelope's own four members are read here by hand, so that the payload can go straight
+//! into the right Rust type when `type` comes first (the usual order) and be kept as a
+//! borrowed slice, then decoded, when it comes after. Values are parsed by serde_json.
+//!
+//! This reader only decides accept or reject: a rejected event is read again by the contract
+//! checker (`diagnose`), which names the defect. So every rule of the contract must make this
+//! reader reject, and nothing else may.
+
+use serde::de::{self, IgnoredAny};
+use serde::Deserialize;
+
+use crate::__private::Key;
+
+/// What the envelope's payload becomes once its `type` is known.
+pub(crate) trait Target {
+    /// The decoded payload.
+    type Out;
+    /// Accepts the envelope's `type`; false rejects the event.
+    fn resolve(&mut self, event_type: &str) -> bool;
+    /// Decodes the payload at the start of `src`: the value and the bytes it took.
+    fn payload(&self, src: &str) -> Result<(Self::Out, usize), serde_json::Error>;
+}
+
+/// The envelope is not valid; `serde` holds serde_json's message where it had one.
+#[derive(Debug, Default)]
+pub(crate) struct Rejected {
+    pub serde: Option<serde_json::Error>,
+}
+
+impl From<serde_json::Error> for Rejected {
+    fn from(e: serde_json::Error) -> Self {
+        Rejected { serde: Some(e) }
+    }
+}
+
+fn reject<T>() -> Result<T, Rejected> {
+    Err(Rejected::default())
+}
+
+/// The envelope's accepted parts.
+pub(crate) struct Parts<Out> {
+    pub id: String,
+    pub payload: Out,
+}
+
+/// Reads one envelope that fills all of `src` (white space around it allowed).
+pub(crate) fn read<T: Target>(src: &str, target: &mut T) -> Result<Parts<T::Out>, Rejected> {
+    let bytes = src.as_bytes();
+    let mut pos = skip_ws(bytes, 0);
+    if bytes.get(pos) != Some(&b'{') {
+        return reject();
+    }
+    pos = skip_ws(bytes, pos + 1);
+
+    let mut id: Option<String> = None;
+    let mut kind_seen = false;
+    let mut type_seen = false;
+    let mut payload: Option<T::Out> = None;
+    // Where the payload sits when it comes before `type`.
+    let mut deferred: Option<(usize, usize)> = None;
+
+    if bytes.get(pos) == Some(&b'}') {
+        return reject();
+    }
+    loop {
+        let (key, after_key) = read_key(src, pos)?;
+        pos = skip_ws(bytes, after_key);
+        if bytes.get(pos) != Some(&b':') {
+            return reject();
+        }
+        pos = skip_ws(bytes, pos + 1);
+        let rest = &src[pos..];
+        let used = match key {
+            EnvelopeKey::Id => {
+                if id.is_some() {
+                    return reject();
+                }
+                let (value, used) = value::<String>(rest)?;
+                if value.is_empty() {
+                    return reject();
+                }
+                id = Some(value);
+                used
+            }
+            EnvelopeKey::Kind => {
+                if kind_seen {
+                    return reject();
+                }
+                kind_seen = true;
+                let (kind, used) = value::<Key<'_>>(rest)?;
+                if kind.as_str() != crate::envelope::KIND {
+                    return reject();
+                }
+                used
+            }
+            EnvelopeKey::Type => {
+                if type_seen {
+                    return reject();
+                }
+                type_seen = true;
+                // Compared after unescaping; borrowed where it has no escapes.
+                let (event_type, used) = value::<Key<'_>>(rest)?;
+                if !target.resolve(event_type.as_str()) {
+                    return reject();
+                }
+                if let Some((start, end)) = deferred.take() {
+                    let (out, _) = target.payload(&src[start..end])?;
+                    payload = Some(out);
+                }
+                used
+            }
+            EnvelopeKey::Payload => {
+                if payload.is_some() || deferred.is_some() {
+                    return reject();
+                }
+                if type_seen {
+                    let (out, used) = target.payload(rest)?;
+                    payload = Some(out);
+                    used
+                } else {
+                    let (IgnoredAny, used) = value::<IgnoredAny>(rest)?;
+                    deferred = Some((pos, pos + used));
+                    used
+                }
+            }
+            EnvelopeKey::Other => value::<IgnoredAny>(rest)?.1,
+        };
+        pos = skip_ws(bytes, pos + used);
+        match bytes.get(pos) {
+            Some(b',') => pos = skip_ws(bytes, pos + 1),
+            Some(b'}') => break,
+            _ => return reject(),
+        }
+    }
+    if skip_ws(bytes, pos + 1) != bytes.len() || !kind_seen {
+        return reject();
+    }
+    match (id, payload) {
+        (Some(id), Some(payload)) => Ok(Parts { id, payload }),
+        _ => reject(),
+    }
+}
+
+#[inline]
+fn skip_ws(bytes: &[u8], mut pos: usize) -> usize {
+    while let Some(b' ' | b'\t' | b'\n' | b'\r') = bytes.get(pos) {
+        pos += 1;
+    }
+    pos
+}
+
+enum EnvelopeKey {
+    Id,
+    Kind,
+    Type,
+    Payload,
+    Other,
+}
+
+impl EnvelopeKey {
+    fn of(name: &str) -> Self {
+        match name {
+            "id" => EnvelopeKey::Id,
+            "kind" => EnvelopeKey::Kind,
+            "type" => EnvelopeKey::Type,
+            "payload" => EnvelopeKey::Payload,
+            _ => EnvelopeKey::Other,
+        }
+    }
+}
+
+/// The member name at `pos`, and the position after its closing quote.
+fn read_key(src: &str, pos: usize) -> Result<(EnvelopeKey, usize), Rejected> {
+    let bytes = src.as_bytes();
+    if bytes.get(pos) != Some(&b'"') {
+        return reject();
+    }
+    // Names without escapes or control characters are compared as they stand.
+    let mut end = pos + 1;
+    while let Some(&b) = bytes.get(end) {
+        match b {
+            b'"' => return Ok((EnvelopeKey::of(&src[pos + 1..end]), end + 1)),
+            b'\\' => break,
+            0x00..=0x1f => return reject(),
+            _ => end += 1,
+        }
+    }
+    let (key, used) = value::<Key<'_>>(&src[pos..])?;
+    Ok((EnvelopeKey::of(key.as_str()), pos + used))
+}
+
+/// One JSON value at the start of `src`, and the bytes it took.
+///
+/// serde_json keeps a plain deserializer's position private; its stream reader tells the
+/// offset after each value, at the cost of a peek at the byte that follows.
+#[inline]
+pub(crate) fn value<'de, T: Deserialize<'de>>(
+    src: &'de str,
+) -> Result<(T, usize), serde_json::Error> {
+    let mut stream = serde_json::Deserializer::from_str(src).into_iter::<T>();
+    match stream.next() {
+        Some(Ok(value)) => Ok((value, stream.byte_offset())),
+        Some(Err(e)) => Err(e),
+        None => Err(de::Error::custom("expected a JSON value")),
+    }
+}

@@ -1,0 +1,44 @@
+//! `#[derive(EventValue)]` on a struct with named fields: a nested JSON object.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::Ident;
+
+use super::object::{self, Role, WireMember};
+use crate::ast::Field;
+
+pub(crate) fn expand(
+    krate: &TokenStream,
+    name: &Ident,
+    doc: &str,
+    fields: &[Field<'_>],
+) -> TokenStream {
+    let members: Vec<WireMember<'_>> = fields
+        .iter()
+        .map(|f| WireMember {
+            json: f.json.clone(),
+            role: Role::Field {
+                ident: f.ident,
+                ty: f.ty,
+                non_empty: false,
+            },
+        })
+        .collect();
+    let records = object::member_records(krate, fields);
+    let name_str = name.to_string();
+    let serialize = object::serialize(krate, name, &members);
+    let deserialize = object::deserialize(krate, name, &members);
+    quote! {
+        #[automatically_derived]
+        impl #krate::EventValue for #name {
+            const SHAPE: #krate::Shape = #krate::Shape::Object(&#krate::ObjectShape {
+                rust_name: #name_str,
+                doc: #doc,
+                members: &[#(#records),*],
+            });
+        }
+
+        #serialize
+        #deserialize
+    }
+}
