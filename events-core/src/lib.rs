@@ -109,6 +109,7 @@
 // The derive macros name this crate `::events_core`; inside it, that is `crate`.
 extern crate self as events_core;
 
+pub mod dispatch;
 mod envelope;
 mod error;
 mod event;
@@ -121,6 +122,7 @@ mod shape;
 #[doc(hidden)]
 pub mod __private;
 
+pub use dispatch::{AsyncDispatcher, DispatchError, Dispatcher};
 pub use envelope::{Envelope, ReadError, KIND};
 pub use error::{Error, ErrorKind, UnknownErrorKind};
 pub use event::DomainEvent;
