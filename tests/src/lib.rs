@@ -29,3 +29,8 @@ pub fn compact(json: &str) -> String {
     }
     out
 }
+
+// The README's examples run as doc tests, so they cannot drift from the code.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
