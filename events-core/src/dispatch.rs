@@ -253,7 +253,7 @@ impl fmt::Debug for Dispatcher {
 /// # let waker = std::task::Waker::noop();
 /// # let mut cx = std::task::Context::from_waker(&waker);
 /// # let mut handled = std::pin::pin!(handled);
-/// # let std::task::Poll::Ready(result) = handled.as_mut().poll(&mut cx) else { panic!() };
+/// # let std::task::Poll::Ready(result) = std::future::Future::poll(handled.as_mut(), &mut cx) else { panic!() };
 /// # result?;
 /// # Ok::<(), DispatchError>(())
 /// ```

@@ -126,7 +126,10 @@ pub use dispatch::{AsyncDispatcher, DispatchError, Dispatcher};
 pub use envelope::{Envelope, ReadError, KIND};
 pub use error::{Error, ErrorKind, UnknownErrorKind};
 pub use event::DomainEvent;
-pub use events_derive::{domain_event, EventValue};
+#[doc = include_str!("../docs/domain_event.md")]
+pub use events_derive::domain_event;
+#[doc = include_str!("../docs/event_value.md")]
+pub use events_derive::EventValue;
 pub use originator::Originator;
 pub use read::depth::MAX_DEPTH;
 pub use registry::{AnyEnvelope, EventDescriptor, Registry, RegistryError};

@@ -1,9 +1,11 @@
 //! The macros behind `events-core`: `#[domain_event]` and `#[derive(EventValue)]`.
 //!
 //! Use them through `events_core`, which re-exports both and holds the runtime the generated
-//! code calls. Each macro parses its input ([`attr`], [`ast`]), checks it ([`check`]) and only
-//! then expands it ([`expand`]); every mistake found is reported in one compile, spanned on
+//! code calls. Each macro parses its input (modules `attr`, `ast`), checks it (`check`) and
+//! only then expands it (`expand`); every mistake found is reported in one compile, spanned on
 //! the offending token.
+
+#![deny(missing_docs)]
 
 mod ast;
 mod attr;
@@ -22,14 +24,19 @@ use crate::ast::{docs, strip_helper_attrs, Field, Variant};
 use crate::attr::EventArgs;
 use crate::ctxt::Ctxt;
 
-/// Turns a struct with named fields into a domain event. See `events_core::domain_event`.
+/// Turns a struct with named fields into a domain event.
+///
+/// Use it as `events_core::domain_event`, whose documentation has the full reference and
+/// examples (they need the runtime, so they live there).
 #[proc_macro_attribute]
 pub fn domain_event(args: TokenStream, input: TokenStream) -> TokenStream {
     domain_event_impl(args.into(), input.into()).into()
 }
 
 /// Makes a struct (a nested object) or an enum of unit variants (a literal union) usable as a
-/// member of an event. See `events_core::EventValue`.
+/// member of an event.
+///
+/// Use it as `events_core::EventValue`, whose documentation has the reference and examples.
 #[proc_macro_derive(EventValue, attributes(event))]
 pub fn derive_event_value(input: TokenStream) -> TokenStream {
     let input = syn::parse_macro_input!(input as DeriveInput);
