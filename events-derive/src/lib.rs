@@ -14,6 +14,8 @@ mod check;
 mod ctxt;
 mod expand;
 mod krate;
+#[cfg(test)]
+mod snapshot;
 
 use proc_macro::TokenStream;
 use proc_macro2::{Span, TokenStream as TokenStream2};
