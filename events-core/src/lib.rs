@@ -118,6 +118,7 @@ pub mod owner;
 mod read;
 mod registry;
 mod shape;
+pub mod stream;
 
 #[doc(hidden)]
 pub mod __private;

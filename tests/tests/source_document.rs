@@ -69,7 +69,10 @@ fn every_member_of_the_source_document_is_defined_with_its_type_flag_and_descrip
     let mut defined = Vec::new();
     shape_rows("", ProvisioningRecipeUpdated::PAYLOAD, &mut defined);
     let documented = document_rows();
-    assert!(documented.len() >= 24, "the table was not read: {documented:#?}");
+    assert!(
+        documented.len() >= 24,
+        "the table was not read: {documented:#?}"
+    );
     for (doc, def) in documented.iter().zip(&defined) {
         assert_eq!(doc, def);
     }

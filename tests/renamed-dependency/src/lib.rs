@@ -36,7 +36,10 @@ mod tests {
             },
         );
         let json = event.to_json();
-        assert_eq!(Envelope::<SomethingHappened>::from_json(&json).unwrap(), event);
+        assert_eq!(
+            Envelope::<SomethingHappened>::from_json(&json).unwrap(),
+            event
+        );
         let registry = Registry::global().unwrap();
         assert!(registry.get(SomethingHappened::TYPE).is_some());
     }
