@@ -155,7 +155,17 @@ impl Registry {
             .map_err(Clone::clone)
     }
 
-    fn from_descriptors(
+    /// A registry of exactly `descriptors`, for a service that wants a subset of the linked
+    /// events, or a test that wants an isolated one. The same type string twice is an error.
+    ///
+    /// ```
+    /// use events_core::Registry;
+    ///
+    /// let global = Registry::global().unwrap();
+    /// let subset = Registry::from_descriptors(global.descriptors().take(1)).unwrap();
+    /// assert!(subset.len() <= 1);
+    /// ```
+    pub fn from_descriptors(
         all: impl IntoIterator<Item = &'static EventDescriptor>,
     ) -> Result<Registry, RegistryError> {
         let mut sorted: Vec<&'static EventDescriptor> = all.into_iter().collect();
