@@ -41,6 +41,30 @@ enum Command {
     },
     /// List every registered event type with the Rust type that defines it.
     Types,
+    /// Print the JSON Schema (draft 2020-12) of envelopes.
+    ///
+    /// With no TYPE, one document for every registered type, a `oneOf` discriminated by
+    /// `type`; with TYPEs, one document per type, in the order given.
+    Schema {
+        /// Event types to describe, such as Device.ProvisioningRecipeUpdated.
+        #[arg(value_name = "TYPE")]
+        types: Vec<String>,
+    },
+    /// Render the catalog page of each event type (all when none is named), as Markdown.
+    Docs {
+        /// Event types to render.
+        #[arg(value_name = "TYPE")]
+        types: Vec<String>,
+        /// Write one file per type and an index.md into DIR instead of printing.
+        #[arg(long, value_name = "DIR")]
+        out: Option<std::path::PathBuf>,
+    },
+    /// Print TypeScript declarations of every registered event type.
+    Typescript {
+        /// Write the declarations to FILE instead of printing them.
+        #[arg(long, value_name = "FILE")]
+        out: Option<std::path::PathBuf>,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -69,6 +93,16 @@ fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::Validate { format, files } => validate(format, &files, &mut status),
         Command::Types => types(&mut status),
+        Command::Schema { types } => generate(&mut status, |registry| schema(registry, &types)),
+        Command::Docs { types, out } => generate(&mut status, |registry| {
+            docs(registry, &types, out.as_deref())
+        }),
+        Command::Typescript { out } => generate(&mut status, |registry| {
+            emit(
+                out.as_deref(),
+                &events_codegen::typescript::declarations(registry),
+            )
+        }),
     };
     if let Err(e) = outcome {
         // Whoever reads our output stopped listening (`| head`): nothing left to say.
@@ -254,4 +288,114 @@ fn complain_summary(tally: &Tally) {
         );
     }
     let _ = writeln!(io::stderr().lock(), "{summary}");
+}
+
+/// Why a generator could not produce its output.
+enum GenerateError {
+    /// A named type is not registered, or the registry is unusable: the user's to fix.
+    Usage(String),
+    /// Writing failed.
+    Io(io::Error),
+}
+
+impl From<io::Error> for GenerateError {
+    fn from(e: io::Error) -> Self {
+        GenerateError::Io(e)
+    }
+}
+
+/// Runs a generator over the registry; a usage problem is reported and exits 2.
+fn generate(
+    status: &mut Status,
+    run: impl FnOnce(&'static Registry) -> Result<(), GenerateError>,
+) -> io::Result<()> {
+    let outcome = registry().map_err(GenerateError::Usage).and_then(run);
+    match outcome {
+        Ok(()) => Ok(()),
+        Err(GenerateError::Usage(message)) => {
+            complain(format_args!("{message}"));
+            status.raise(Status::Trouble);
+            Ok(())
+        }
+        Err(GenerateError::Io(e)) => Err(e),
+    }
+}
+
+/// The descriptors of the named types, or of every type when none is named.
+fn selected(
+    registry: &'static Registry,
+    types: &[String],
+) -> Result<Vec<&'static events_core::EventDescriptor>, GenerateError> {
+    if types.is_empty() {
+        return Ok(registry.descriptors().collect());
+    }
+    types
+        .iter()
+        .map(|name| {
+            registry.get(name).ok_or_else(|| {
+                GenerateError::Usage(format!(
+                    "no registered event type \"{name}\"; `events types` lists them"
+                ))
+            })
+        })
+        .collect()
+}
+
+fn schema(registry: &'static Registry, types: &[String]) -> Result<(), GenerateError> {
+    let mut text = String::new();
+    if types.is_empty() {
+        text = events_codegen::schema::all(registry).to_string();
+        text.push('\n');
+    } else {
+        for descriptor in selected(registry, types)? {
+            text.push_str(&events_codegen::schema::event(descriptor).to_string());
+            text.push('\n');
+        }
+    }
+    emit(None, &text)
+}
+
+fn docs(
+    registry: &'static Registry,
+    types: &[String],
+    out: Option<&std::path::Path>,
+) -> Result<(), GenerateError> {
+    let descriptors = selected(registry, types)?;
+    match out {
+        None => {
+            let pages: Vec<String> = descriptors
+                .iter()
+                .map(|d| events_codegen::catalog::page(d))
+                .collect();
+            emit(None, &pages.join("\n"))
+        }
+        Some(dir) => {
+            std::fs::create_dir_all(dir)?;
+            for descriptor in &descriptors {
+                let path = dir.join(events_codegen::catalog::file_name(descriptor));
+                std::fs::write(path, events_codegen::catalog::page(descriptor))?;
+            }
+            // The index lists the pages written, so that none of its links is dangling.
+            let written = Registry::from_descriptors(descriptors.iter().copied())
+                .map_err(|e| GenerateError::Usage(e.to_string()))?;
+            std::fs::write(
+                dir.join("index.md"),
+                events_codegen::catalog::index(&written),
+            )?;
+            Ok(())
+        }
+    }
+}
+
+/// Writes `text` to `out`, or to standard output.
+fn emit(out: Option<&std::path::Path>, text: &str) -> Result<(), GenerateError> {
+    match out {
+        Some(path) => std::fs::write(path, text)?,
+        None => {
+            let mut stdout = io::stdout().lock();
+            stdout.write_all(text.as_bytes())?;
+            stdout.flush()?;
+        }
+    }
+    Ok(())
 }
