@@ -6,7 +6,8 @@
 //!
 //! This reader only decides accept or reject: a rejected event is read again by the contract
 //! checker (`diagnose`), which names the defect. So every rule of the contract must make this
-//! reader reject, and nothing else may.
+//! reader reject, and nothing else may, but for the one thing serde_json reads otherwise than
+//! the contract: an integer written `-0` (see `reread` in `read/mod.rs`).
 
 use serde::de::{self, IgnoredAny};
 use serde::Deserialize;

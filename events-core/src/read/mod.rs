@@ -22,16 +22,55 @@ pub(crate) fn decode<T: Target>(
     resolve: Resolver<'_>,
 ) -> Result<Parts<T::Out>, Error> {
     if depth::too_deep(src.as_bytes()) {
-        return Err(diagnose::diagnose(src, resolve, &|| {
-            "nesting too deep".into()
-        }));
+        return Err(too_deep(src, resolve));
     }
-    envelope::read(src, target).map_err(|rejected| {
-        diagnose::diagnose(src, resolve, &|| match &rejected.serde {
-            Some(e) => e.to_string(),
-            None => "the envelope was rejected".into(),
-        })
-    })
+    match envelope::read(src, target) {
+        Ok(parts) => Ok(parts),
+        Err(rejected) => reread(src, target, resolve, rejected),
+    }
+}
+
+/// The fast reader rejected `src`: the contract checker names the defect. An event it finds
+/// valid is one that serde_json reads differently from the contract: an integer written `-0`,
+/// which serde_json reads as the float -0.0. The fast reader then reads it again with those
+/// written `0` (` 0`, so that every offset stays), and no other change.
+#[cold]
+#[inline(never)]
+fn reread<T: Target>(
+    src: &str,
+    target: &mut T,
+    resolve: Resolver<'_>,
+    rejected: envelope::Rejected,
+) -> Result<Parts<T::Out>, Error> {
+    let valid = diagnose::check(src, resolve)?;
+    if !valid.negative_zeros.is_empty() {
+        let mut bytes = src.as_bytes().to_vec();
+        for &at in &valid.negative_zeros {
+            bytes[at] = b' ';
+        }
+        // An ASCII byte replaced by another: still UTF-8.
+        if let Ok(patched) = String::from_utf8(bytes) {
+            if let Ok(parts) = envelope::read(&patched, target) {
+                return Ok(parts);
+            }
+        }
+    }
+    let detail = match &rejected.serde {
+        Some(e) => e.to_string(),
+        None => "the envelope was rejected".into(),
+    };
+    Err(diagnose::disagreement(src, &detail))
+}
+
+/// The error for an event too deep for the fast reader to see: the checker names it.
+#[cold]
+#[inline(never)]
+fn too_deep(src: &str, resolve: Resolver<'_>) -> Error {
+    match diagnose::check(src, resolve) {
+        Err(error) => error,
+        // The checker found nothing wrong: the two readers disagree.
+        Ok(_) => diagnose::disagreement(src, "nesting too deep"),
+    }
 }
 
 /// The bytes as text: the whole event must be UTF-8, members it ignores included.

@@ -12,8 +12,11 @@ use super::depth::MAX_DEPTH;
 pub(crate) enum Node<'a> {
     Null,
     Bool(bool),
-    /// As written, so that `1.0` and `1` stay apart.
-    Number(&'a str),
+    /// As written, so that `1.0` and `1` stay apart, with the byte offset where it starts.
+    Number {
+        text: &'a str,
+        offset: usize,
+    },
     String(JsonStr<'a>),
     Array(Vec<Node<'a>>),
     /// Every member, in input order, duplicates included.
@@ -99,7 +102,8 @@ impl<'a> Parser<'a> {
             Err(SyntaxError {
                 offset: self.pos,
                 message: format!(
-                    "arrays and objects nest more than {MAX_DEPTH} deep, the most an event may"
+                    "expected arrays and objects nested at most {MAX_DEPTH} deep, found one nested {} deep",
+                    MAX_DEPTH + 1
                 ),
             })
         } else {
@@ -210,7 +214,10 @@ impl<'a> Parser<'a> {
                 return Err(self.error("expected a digit in the exponent"));
             }
         }
-        Ok(Node::Number(&self.src[start..self.pos]))
+        Ok(Node::Number {
+            text: &self.src[start..self.pos],
+            offset: start,
+        })
     }
 
     fn hex4(&mut self) -> Result<u16, SyntaxError> {
