@@ -12,6 +12,7 @@ pub use serde;
 pub use serde_json;
 
 pub use crate::originator::Originator;
+pub use crate::owner;
 pub use crate::registry::{descriptor, EventDescriptor};
 pub use crate::shape::{EventValue, Member, ObjectShape, Shape};
 pub use crate::DomainEvent;

@@ -3,7 +3,7 @@ use events_core::{domain_event, EventValue};
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProvisioningRecipeUpdated {
     #[doc = ::events_core::__private::owner_doc!()]
-    pub owner: ::events_core::owner::Organization,
+    pub owner: ::events_core::__private::owner::Organization,
     /// Organization that owns this provisioning recipe.
     pub organization_uid: Option<String>,
     /// Current provisioning status of the recipe.
@@ -39,121 +39,163 @@ pub struct ProvisioningRecipeUpdated {
 #[allow(non_upper_case_globals, unused_qualifications, clippy::all)]
 const _: () = {
     #[automatically_derived]
-    impl ::events_core::DomainEvent for ProvisioningRecipeUpdated {
+    impl ::events_core::__private::DomainEvent for ProvisioningRecipeUpdated {
         const TYPE: &'static str = "Device.ProvisioningRecipeUpdated";
         const RUST_TYPE: &'static str = ::core::concat!(
             ::core::module_path!(), "::", "ProvisioningRecipeUpdated"
         );
-        const PAYLOAD: &'static ::events_core::ObjectShape = &::events_core::ObjectShape {
+        const PAYLOAD: &'static ::events_core::__private::ObjectShape = &::events_core::__private::ObjectShape {
             rust_name: "ProvisioningRecipeUpdated",
             doc: "Emitted when an existing provisioning recipe is updated.",
             members: &[
-                ::events_core::Member {
+                ::events_core::__private::Member {
                     name: "owner",
                     field: "owner",
-                    shape: &<::events_core::owner::Organization as ::events_core::EventValue>::SHAPE,
+                    shape: &<::events_core::__private::owner::Organization as ::events_core::__private::EventValue>::SHAPE,
                     required: true,
                     doc: ::events_core::__private::OWNER_DOC,
                 },
-                ::events_core::Member {
+                ::events_core::__private::Member {
                     name: "organizationUid",
                     field: "organization_uid",
-                    shape: &<Option<String> as ::events_core::EventValue>::SHAPE,
-                    required: !<Option<String> as ::events_core::EventValue>::OPTIONAL,
+                    shape: &<Option<
+                        String,
+                    > as ::events_core::__private::EventValue>::SHAPE,
+                    required: !<Option<
+                        String,
+                    > as ::events_core::__private::EventValue>::OPTIONAL,
                     doc: "Organization that owns this provisioning recipe.",
                 },
-                ::events_core::Member {
+                ::events_core::__private::Member {
                     name: "status",
                     field: "status",
                     shape: &<Option<
                         ProvisioningStatus,
-                    > as ::events_core::EventValue>::SHAPE,
+                    > as ::events_core::__private::EventValue>::SHAPE,
                     required: !<Option<
                         ProvisioningStatus,
-                    > as ::events_core::EventValue>::OPTIONAL,
+                    > as ::events_core::__private::EventValue>::OPTIONAL,
                     doc: "Current provisioning status of the recipe.",
                 },
-                ::events_core::Member {
+                ::events_core::__private::Member {
                     name: "confirmedOwnership",
                     field: "confirmed_ownership",
-                    shape: &<Option<bool> as ::events_core::EventValue>::SHAPE,
-                    required: !<Option<bool> as ::events_core::EventValue>::OPTIONAL,
+                    shape: &<Option<
+                        bool,
+                    > as ::events_core::__private::EventValue>::SHAPE,
+                    required: !<Option<
+                        bool,
+                    > as ::events_core::__private::EventValue>::OPTIONAL,
                     doc: "Whether device ownership has been confirmed for this recipe.",
                 },
-                ::events_core::Member {
+                ::events_core::__private::Member {
                     name: "serialNumber",
                     field: "serial_number",
-                    shape: &<Option<String> as ::events_core::EventValue>::SHAPE,
-                    required: !<Option<String> as ::events_core::EventValue>::OPTIONAL,
+                    shape: &<Option<
+                        String,
+                    > as ::events_core::__private::EventValue>::SHAPE,
+                    required: !<Option<
+                        String,
+                    > as ::events_core::__private::EventValue>::OPTIONAL,
                     doc: "Serial number of the device this recipe provisions.",
                 },
-                ::events_core::Member {
+                ::events_core::__private::Member {
                     name: "macAddress",
                     field: "mac_address",
-                    shape: &<Option<String> as ::events_core::EventValue>::SHAPE,
-                    required: !<Option<String> as ::events_core::EventValue>::OPTIONAL,
+                    shape: &<Option<
+                        String,
+                    > as ::events_core::__private::EventValue>::SHAPE,
+                    required: !<Option<
+                        String,
+                    > as ::events_core::__private::EventValue>::OPTIONAL,
                     doc: "MAC address of the device this recipe provisions.",
                 },
-                ::events_core::Member {
+                ::events_core::__private::Member {
                     name: "model",
                     field: "model",
-                    shape: &<Option<String> as ::events_core::EventValue>::SHAPE,
-                    required: !<Option<String> as ::events_core::EventValue>::OPTIONAL,
+                    shape: &<Option<
+                        String,
+                    > as ::events_core::__private::EventValue>::SHAPE,
+                    required: !<Option<
+                        String,
+                    > as ::events_core::__private::EventValue>::OPTIONAL,
                     doc: "Model of the device this recipe provisions.",
                 },
-                ::events_core::Member {
+                ::events_core::__private::Member {
                     name: "brand",
                     field: "brand",
-                    shape: &<Option<String> as ::events_core::EventValue>::SHAPE,
-                    required: !<Option<String> as ::events_core::EventValue>::OPTIONAL,
+                    shape: &<Option<
+                        String,
+                    > as ::events_core::__private::EventValue>::SHAPE,
+                    required: !<Option<
+                        String,
+                    > as ::events_core::__private::EventValue>::OPTIONAL,
                     doc: "Brand (manufacturer) of the device this recipe provisions.",
                 },
-                ::events_core::Member {
+                ::events_core::__private::Member {
                     name: "tagUids",
                     field: "tag_uids",
-                    shape: &<Option<Vec<String>> as ::events_core::EventValue>::SHAPE,
+                    shape: &<Option<
+                        Vec<String>,
+                    > as ::events_core::__private::EventValue>::SHAPE,
                     required: !<Option<
                         Vec<String>,
-                    > as ::events_core::EventValue>::OPTIONAL,
+                    > as ::events_core::__private::EventValue>::OPTIONAL,
                     doc: "Tags to assign to the device once provisioned.",
                 },
-                ::events_core::Member {
+                ::events_core::__private::Member {
                     name: "deviceName",
                     field: "device_name",
-                    shape: &<Option<String> as ::events_core::EventValue>::SHAPE,
-                    required: !<Option<String> as ::events_core::EventValue>::OPTIONAL,
+                    shape: &<Option<
+                        String,
+                    > as ::events_core::__private::EventValue>::SHAPE,
+                    required: !<Option<
+                        String,
+                    > as ::events_core::__private::EventValue>::OPTIONAL,
                     doc: "Human-readable name to set on the device once provisioned.",
                 },
-                ::events_core::Member {
+                ::events_core::__private::Member {
                     name: "policyUid",
                     field: "policy_uid",
-                    shape: &<Option<String> as ::events_core::EventValue>::SHAPE,
-                    required: !<Option<String> as ::events_core::EventValue>::OPTIONAL,
+                    shape: &<Option<
+                        String,
+                    > as ::events_core::__private::EventValue>::SHAPE,
+                    required: !<Option<
+                        String,
+                    > as ::events_core::__private::EventValue>::OPTIONAL,
                     doc: "Policy to apply to the device once provisioned.",
                 },
-                ::events_core::Member {
+                ::events_core::__private::Member {
                     name: "locationUid",
                     field: "location_uid",
-                    shape: &<Option<String> as ::events_core::EventValue>::SHAPE,
-                    required: !<Option<String> as ::events_core::EventValue>::OPTIONAL,
+                    shape: &<Option<
+                        String,
+                    > as ::events_core::__private::EventValue>::SHAPE,
+                    required: !<Option<
+                        String,
+                    > as ::events_core::__private::EventValue>::OPTIONAL,
                     doc: "Location to assign the device to once provisioned.",
                 },
-                ::events_core::Member {
+                ::events_core::__private::Member {
                     name: "unsuccessfulRegisterAttemptStatus",
                     field: "unsuccessful_register_attempt_status",
                     shape: &<Option<
                         UnsuccessfulRegisterAttemptStatus,
-                    > as ::events_core::EventValue>::SHAPE,
+                    > as ::events_core::__private::EventValue>::SHAPE,
                     required: !<Option<
                         UnsuccessfulRegisterAttemptStatus,
-                    > as ::events_core::EventValue>::OPTIONAL,
+                    > as ::events_core::__private::EventValue>::OPTIONAL,
                     doc: "Details of the most recent unsuccessful registration attempt, if any.",
                 },
-                ::events_core::Member {
+                ::events_core::__private::Member {
                     name: "errorMessage",
                     field: "error_message",
-                    shape: &<Option<String> as ::events_core::EventValue>::SHAPE,
-                    required: !<Option<String> as ::events_core::EventValue>::OPTIONAL,
+                    shape: &<Option<
+                        String,
+                    > as ::events_core::__private::EventValue>::SHAPE,
+                    required: !<Option<
+                        String,
+                    > as ::events_core::__private::EventValue>::OPTIONAL,
                     doc: "Error message describing why provisioning failed, if applicable.",
                 },
                 ::events_core::__private::TYPE_MEMBER,
@@ -167,8 +209,8 @@ const _: () = {
                 "fixtures/Device.ProvisioningRecipeUpdated.json")
             ),
         );
-        type Owner = ::events_core::owner::Organization;
-        fn owner(&self) -> &::events_core::owner::Organization {
+        type Owner = ::events_core::__private::owner::Organization;
+        fn owner(&self) -> &::events_core::__private::owner::Organization {
             &self.owner
         }
         fn originator(
@@ -194,7 +236,7 @@ const _: () = {
                 "ProvisioningRecipeUpdated",
                 17usize,
             )?;
-            if <::events_core::owner::Organization as ::events_core::EventValue>::is_unset(
+            if <::events_core::__private::owner::Organization as ::events_core::__private::EventValue>::is_unset(
                 &self.owner,
             ) {
                 ::events_core::__private::serde::ser::SerializeStruct::skip_field(
@@ -210,7 +252,9 @@ const _: () = {
             }
             if <Option<
                 String,
-            > as ::events_core::EventValue>::is_unset(&self.organization_uid) {
+            > as ::events_core::__private::EventValue>::is_unset(
+                &self.organization_uid,
+            ) {
                 ::events_core::__private::serde::ser::SerializeStruct::skip_field(
                     &mut __object,
                     "organizationUid",
@@ -224,7 +268,7 @@ const _: () = {
             }
             if <Option<
                 ProvisioningStatus,
-            > as ::events_core::EventValue>::is_unset(&self.status) {
+            > as ::events_core::__private::EventValue>::is_unset(&self.status) {
                 ::events_core::__private::serde::ser::SerializeStruct::skip_field(
                     &mut __object,
                     "status",
@@ -238,7 +282,9 @@ const _: () = {
             }
             if <Option<
                 bool,
-            > as ::events_core::EventValue>::is_unset(&self.confirmed_ownership) {
+            > as ::events_core::__private::EventValue>::is_unset(
+                &self.confirmed_ownership,
+            ) {
                 ::events_core::__private::serde::ser::SerializeStruct::skip_field(
                     &mut __object,
                     "confirmedOwnership",
@@ -252,7 +298,7 @@ const _: () = {
             }
             if <Option<
                 String,
-            > as ::events_core::EventValue>::is_unset(&self.serial_number) {
+            > as ::events_core::__private::EventValue>::is_unset(&self.serial_number) {
                 ::events_core::__private::serde::ser::SerializeStruct::skip_field(
                     &mut __object,
                     "serialNumber",
@@ -266,7 +312,7 @@ const _: () = {
             }
             if <Option<
                 String,
-            > as ::events_core::EventValue>::is_unset(&self.mac_address) {
+            > as ::events_core::__private::EventValue>::is_unset(&self.mac_address) {
                 ::events_core::__private::serde::ser::SerializeStruct::skip_field(
                     &mut __object,
                     "macAddress",
@@ -278,7 +324,9 @@ const _: () = {
                     &self.mac_address,
                 )?;
             }
-            if <Option<String> as ::events_core::EventValue>::is_unset(&self.model) {
+            if <Option<
+                String,
+            > as ::events_core::__private::EventValue>::is_unset(&self.model) {
                 ::events_core::__private::serde::ser::SerializeStruct::skip_field(
                     &mut __object,
                     "model",
@@ -290,7 +338,9 @@ const _: () = {
                     &self.model,
                 )?;
             }
-            if <Option<String> as ::events_core::EventValue>::is_unset(&self.brand) {
+            if <Option<
+                String,
+            > as ::events_core::__private::EventValue>::is_unset(&self.brand) {
                 ::events_core::__private::serde::ser::SerializeStruct::skip_field(
                     &mut __object,
                     "brand",
@@ -304,7 +354,7 @@ const _: () = {
             }
             if <Option<
                 Vec<String>,
-            > as ::events_core::EventValue>::is_unset(&self.tag_uids) {
+            > as ::events_core::__private::EventValue>::is_unset(&self.tag_uids) {
                 ::events_core::__private::serde::ser::SerializeStruct::skip_field(
                     &mut __object,
                     "tagUids",
@@ -318,7 +368,7 @@ const _: () = {
             }
             if <Option<
                 String,
-            > as ::events_core::EventValue>::is_unset(&self.device_name) {
+            > as ::events_core::__private::EventValue>::is_unset(&self.device_name) {
                 ::events_core::__private::serde::ser::SerializeStruct::skip_field(
                     &mut __object,
                     "deviceName",
@@ -332,7 +382,7 @@ const _: () = {
             }
             if <Option<
                 String,
-            > as ::events_core::EventValue>::is_unset(&self.policy_uid) {
+            > as ::events_core::__private::EventValue>::is_unset(&self.policy_uid) {
                 ::events_core::__private::serde::ser::SerializeStruct::skip_field(
                     &mut __object,
                     "policyUid",
@@ -346,7 +396,7 @@ const _: () = {
             }
             if <Option<
                 String,
-            > as ::events_core::EventValue>::is_unset(&self.location_uid) {
+            > as ::events_core::__private::EventValue>::is_unset(&self.location_uid) {
                 ::events_core::__private::serde::ser::SerializeStruct::skip_field(
                     &mut __object,
                     "locationUid",
@@ -360,7 +410,7 @@ const _: () = {
             }
             if <Option<
                 UnsuccessfulRegisterAttemptStatus,
-            > as ::events_core::EventValue>::is_unset(
+            > as ::events_core::__private::EventValue>::is_unset(
                 &self.unsuccessful_register_attempt_status,
             ) {
                 ::events_core::__private::serde::ser::SerializeStruct::skip_field(
@@ -376,7 +426,7 @@ const _: () = {
             }
             if <Option<
                 String,
-            > as ::events_core::EventValue>::is_unset(&self.error_message) {
+            > as ::events_core::__private::EventValue>::is_unset(&self.error_message) {
                 ::events_core::__private::serde::ser::SerializeStruct::skip_field(
                     &mut __object,
                     "errorMessage",
@@ -391,11 +441,11 @@ const _: () = {
             ::events_core::__private::serde::ser::SerializeStruct::serialize_field(
                 &mut __object,
                 "type",
-                <ProvisioningRecipeUpdated as ::events_core::DomainEvent>::TYPE,
+                <ProvisioningRecipeUpdated as ::events_core::__private::DomainEvent>::TYPE,
             )?;
             if <::core::option::Option<
                 ::events_core::__private::Originator,
-            > as ::events_core::EventValue>::is_unset(&self.originator) {
+            > as ::events_core::__private::EventValue>::is_unset(&self.originator) {
                 ::events_core::__private::serde::ser::SerializeStruct::skip_field(
                     &mut __object,
                     "originator",
@@ -407,7 +457,7 @@ const _: () = {
                     &self.originator,
                 )?;
             }
-            if <::std::string::String as ::events_core::EventValue>::is_unset(
+            if <::std::string::String as ::events_core::__private::EventValue>::is_unset(
                 &self.uid,
             ) {
                 ::events_core::__private::serde::ser::SerializeStruct::skip_field(
@@ -528,7 +578,7 @@ const _: () = {
                     __A: ::events_core::__private::serde::de::MapAccess<'de>,
                 {
                     let mut __v0: ::core::option::Option<
-                        ::events_core::owner::Organization,
+                        ::events_core::__private::owner::Organization,
                     > = ::core::option::Option::None;
                     let mut __v1: ::core::option::Option<Option<String>> = ::core::option::Option::None;
                     let mut __v2: ::core::option::Option<Option<ProvisioningStatus>> = ::core::option::Option::None;
@@ -564,7 +614,7 @@ const _: () = {
                                 }
                                 __v0 = ::core::option::Option::Some(
                                     ::events_core::__private::serde::de::MapAccess::next_value::<
-                                        ::events_core::owner::Organization,
+                                        ::events_core::__private::owner::Organization,
                                     >(&mut __map)?,
                                 );
                             }
@@ -761,7 +811,7 @@ const _: () = {
                                 ::events_core::__private::serde::de::MapAccess::next_value_seed(
                                     &mut __map,
                                     ::events_core::__private::Literal(
-                                        <ProvisioningRecipeUpdated as ::events_core::DomainEvent>::TYPE,
+                                        <ProvisioningRecipeUpdated as ::events_core::__private::DomainEvent>::TYPE,
                                     ),
                                 )?;
                                 __v14 = true;
@@ -805,7 +855,7 @@ const _: () = {
                         ::core::option::Option::Some(__value) => __value,
                         ::core::option::Option::None => {
                             ::events_core::__private::absent::<
-                                ::events_core::owner::Organization,
+                                ::events_core::__private::owner::Organization,
                                 __A::Error,
                             >("owner")?
                         }
@@ -1003,8 +1053,8 @@ pub enum ProvisioningStatus {
 #[allow(non_upper_case_globals, unused_qualifications, clippy::all)]
 const _: () = {
     #[automatically_derived]
-    impl ::events_core::EventValue for ProvisioningStatus {
-        const SHAPE: ::events_core::Shape = ::events_core::Shape::Literals(
+    impl ::events_core::__private::EventValue for ProvisioningStatus {
+        const SHAPE: ::events_core::__private::Shape = ::events_core::__private::Shape::Literals(
             &["Pending", "Applied", "Failed", "Invalid"],
         );
     }
@@ -1096,17 +1146,17 @@ pub struct UnsuccessfulRegisterAttemptStatus {
 #[allow(non_upper_case_globals, unused_qualifications, clippy::all)]
 const _: () = {
     #[automatically_derived]
-    impl ::events_core::EventValue for UnsuccessfulRegisterAttemptStatus {
-        const SHAPE: ::events_core::Shape = ::events_core::Shape::Object(
-            &::events_core::ObjectShape {
+    impl ::events_core::__private::EventValue for UnsuccessfulRegisterAttemptStatus {
+        const SHAPE: ::events_core::__private::Shape = ::events_core::__private::Shape::Object(
+            &::events_core::__private::ObjectShape {
                 rust_name: "UnsuccessfulRegisterAttemptStatus",
                 doc: "Details of the most recent unsuccessful registration attempt, if any.",
                 members: &[
-                    ::events_core::Member {
+                    ::events_core::__private::Member {
                         name: "warningMessage",
                         field: "warning_message",
-                        shape: &<String as ::events_core::EventValue>::SHAPE,
-                        required: !<String as ::events_core::EventValue>::OPTIONAL,
+                        shape: &<String as ::events_core::__private::EventValue>::SHAPE,
+                        required: !<String as ::events_core::__private::EventValue>::OPTIONAL,
                         doc: "Human-readable reason the registration attempt did not succeed.",
                     },
                 ],
@@ -1128,7 +1178,9 @@ const _: () = {
                 "UnsuccessfulRegisterAttemptStatus",
                 1usize,
             )?;
-            if <String as ::events_core::EventValue>::is_unset(&self.warning_message) {
+            if <String as ::events_core::__private::EventValue>::is_unset(
+                &self.warning_message,
+            ) {
                 ::events_core::__private::serde::ser::SerializeStruct::skip_field(
                     &mut __object,
                     "warningMessage",

@@ -22,7 +22,7 @@ pub(crate) struct Event<'a> {
 pub(crate) fn expand(krate: &TokenStream, event: &Event<'_>) -> TokenStream {
     let name = &event.item.ident;
     let owner_ident = &event.owner;
-    let owner_ty = quote_spanned!(owner_ident.span()=> #krate::owner::#owner_ident);
+    let owner_ty = quote_spanned!(owner_ident.span()=> #krate::__private::owner::#owner_ident);
     let originator_ty = quote!(::core::option::Option<#krate::__private::Originator>);
     let uid_ty = quote!(::std::string::String);
 
@@ -90,17 +90,17 @@ pub(crate) fn expand(krate: &TokenStream, event: &Event<'_>) -> TokenStream {
 
     let generated = quote! {
         #[automatically_derived]
-        impl #krate::DomainEvent for #name {
+        impl #krate::__private::DomainEvent for #name {
             const TYPE: &'static str = #type_name;
             const RUST_TYPE: &'static str = ::core::concat!(::core::module_path!(), "::", #name_str);
-            const PAYLOAD: &'static #krate::ObjectShape = &#krate::ObjectShape {
+            const PAYLOAD: &'static #krate::__private::ObjectShape = &#krate::__private::ObjectShape {
                 rust_name: #name_str,
                 doc: #doc,
                 members: &[
-                    #krate::Member {
+                    #krate::__private::Member {
                         name: "owner",
                         field: "owner",
-                        shape: &<#owner_ty as #krate::EventValue>::SHAPE,
+                        shape: &<#owner_ty as #krate::__private::EventValue>::SHAPE,
                         required: true,
                         doc: #krate::__private::OWNER_DOC,
                     },

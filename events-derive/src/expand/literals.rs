@@ -21,8 +21,8 @@ pub(crate) fn expand(krate: &TokenStream, name: &Ident, variants: &[Variant<'_>]
     );
     quote! {
         #[automatically_derived]
-        impl #krate::EventValue for #name {
-            const SHAPE: #krate::Shape = #krate::Shape::Literals(&[#(#jsons),*]);
+        impl #krate::__private::EventValue for #name {
+            const SHAPE: #krate::__private::Shape = #krate::__private::Shape::Literals(&[#(#jsons),*]);
         }
 
         #[automatically_derived]

@@ -39,7 +39,7 @@ pub(crate) fn serialize(
         let json = &member.json;
         match &member.role {
             Role::Field { ident, ty, .. } => quote_spanned! {ty_span(ty)=>
-                if <#ty as #krate::EventValue>::is_unset(&self.#ident) {
+                if <#ty as #krate::__private::EventValue>::is_unset(&self.#ident) {
                     #serde::ser::SerializeStruct::skip_field(&mut __object, #json)?;
                 } else {
                     #serde::ser::SerializeStruct::serialize_field(&mut __object, #json, &self.#ident)?;
@@ -49,7 +49,7 @@ pub(crate) fn serialize(
                 #serde::ser::SerializeStruct::serialize_field(
                     &mut __object,
                     #json,
-                    <#name as #krate::DomainEvent>::TYPE,
+                    <#name as #krate::__private::DomainEvent>::TYPE,
                 )?;
             },
         }
@@ -123,7 +123,7 @@ pub(crate) fn deserialize(
                         }
                         #serde::de::MapAccess::next_value_seed(
                             &mut __map,
-                            #krate::__private::Literal(<#name as #krate::DomainEvent>::TYPE),
+                            #krate::__private::Literal(<#name as #krate::__private::DomainEvent>::TYPE),
                         )?;
                         #slot = true;
                     }
@@ -259,11 +259,11 @@ pub(crate) fn member_records(
             let ty = field.ty;
             let doc = &field.doc;
             quote_spanned! {ty_span(ty)=>
-                #krate::Member {
+                #krate::__private::Member {
                     name: #json,
                     field: #rust,
-                    shape: &<#ty as #krate::EventValue>::SHAPE,
-                    required: !<#ty as #krate::EventValue>::OPTIONAL,
+                    shape: &<#ty as #krate::__private::EventValue>::SHAPE,
+                    required: !<#ty as #krate::__private::EventValue>::OPTIONAL,
                     doc: #doc,
                 }
             }

@@ -30,8 +30,8 @@ pub(crate) fn expand(
     let deserialize = object::deserialize(krate, name, &members);
     quote! {
         #[automatically_derived]
-        impl #krate::EventValue for #name {
-            const SHAPE: #krate::Shape = #krate::Shape::Object(&#krate::ObjectShape {
+        impl #krate::__private::EventValue for #name {
+            const SHAPE: #krate::__private::Shape = #krate::__private::Shape::Object(&#krate::__private::ObjectShape {
                 rust_name: #name_str,
                 doc: #doc,
                 members: &[#(#records),*],
