@@ -106,6 +106,25 @@ pub fn non_empty<E: de::Error>(value: String, name: &'static str) -> Result<Stri
     }
 }
 
+/// A member's value on the wire. Generated code reads and writes members through it, so that
+/// a field whose type is not an [`EventValue`] is one clear error ("cannot be a member of an
+/// event") rather than that plus serde's.
+pub struct Wire<T>(pub T);
+
+impl<T: EventValue> serde::Serialize for Wire<&T> {
+    #[inline]
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
+impl<'de, T: EventValue> de::Deserialize<'de> for Wire<T> {
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        T::deserialize(deserializer).map(Wire)
+    }
+}
+
 /// A member name, borrowed from the input where it has no escapes.
 pub enum Key<'de> {
     /// Borrowed straight from the input.

@@ -14,7 +14,8 @@ use crate::shape::{EventValue, Member, ObjectShape, Shape};
 
 /// An ownership envelope: the payload's `owner` object.
 ///
-/// Every defect inside it is `invalid_owner`. Implemented by [`Organization`].
+/// Every defect inside it is `invalid_owner`. Implemented by [`Organization`] and [`Company`];
+/// a new kind is a new type here, written like those two, and nothing in the macro changes.
 ///
 /// ```
 /// use events_core::owner::{Organization, OwnerKind};
@@ -122,6 +123,86 @@ impl<'de> Deserialize<'de> for Organization {
             organization_uid,
             parent_company_uid,
         })
+    }
+}
+
+/// Owned by a company: `{"ownershipType": "company", "companyUid": …}`.
+///
+/// Declared with `#[domain_event(type = "…", owner = "company")]`.
+///
+/// ```
+/// use events_core::owner::Company;
+///
+/// let owner = Company::new("company-1");
+/// assert_eq!(
+///     serde_json::to_string(&owner).unwrap(),
+///     r#"{"ownershipType":"company","companyUid":"company-1"}"#
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Company {
+    /// UID of the company that owns the event.
+    pub company_uid: String,
+}
+
+impl Company {
+    /// An owner from the company's uid.
+    pub fn new(company_uid: impl Into<String>) -> Self {
+        Company {
+            company_uid: company_uid.into(),
+        }
+    }
+}
+
+const COMPANY_MEMBERS: [&str; 1] = ["companyUid"];
+
+impl OwnerKind for Company {
+    const OWNERSHIP_TYPE: &'static str = "company";
+
+    fn uids(&self) -> Vec<(&'static str, &str)> {
+        vec![(COMPANY_MEMBERS[0], &self.company_uid)]
+    }
+}
+
+impl EventValue for Company {
+    const SHAPE: Shape = Shape::Owner(&ObjectShape {
+        rust_name: "Company",
+        doc: "Owned by a company.",
+        members: &[
+            Member {
+                name: OWNERSHIP_TYPE,
+                field: "ownership_type",
+                shape: &Shape::Literals(&[Company::OWNERSHIP_TYPE]),
+                required: true,
+                doc: "Discriminator for the ownership envelope; always company for these events.",
+            },
+            Member {
+                name: COMPANY_MEMBERS[0],
+                field: "company_uid",
+                shape: &Shape::NonEmptyString,
+                required: true,
+                doc: "UID of the company that owns the event.",
+            },
+        ],
+    });
+}
+
+impl Serialize for Company {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        write_owner(
+            serializer,
+            "Company",
+            Self::OWNERSHIP_TYPE,
+            COMPANY_MEMBERS,
+            [&self.company_uid],
+        )
+    }
+}
+
+impl<'de> Deserialize<'de> for Company {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let [company_uid] = read_owner(deserializer, Self::OWNERSHIP_TYPE, COMPANY_MEMBERS)?;
+        Ok(Company { company_uid })
     }
 }
 

@@ -131,6 +131,11 @@ pub struct Member {
 /// assert_eq!(<Status as EventValue>::SHAPE.notation(), r#""Pending" | "Applied""#);
 /// assert!(<Option<Status> as EventValue>::OPTIONAL);
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a member of an event",
+    label = "not an event value",
+    note = "a member is a String, bool, i64, f64, Vec<T> or Option<T> of those, or a type with #[derive(EventValue)] (a struct for a nested object, an enum of unit variants for a literal union)"
+)]
 pub trait EventValue: Serialize + DeserializeOwned {
     /// What the member accepts on the wire.
     const SHAPE: Shape;

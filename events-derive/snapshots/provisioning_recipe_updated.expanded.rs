@@ -247,7 +247,7 @@ const _: () = {
                 ::events_core::__private::serde::ser::SerializeStruct::serialize_field(
                     &mut __object,
                     "owner",
-                    &self.owner,
+                    &::events_core::__private::Wire(&self.owner),
                 )?;
             }
             if <Option<
@@ -263,7 +263,7 @@ const _: () = {
                 ::events_core::__private::serde::ser::SerializeStruct::serialize_field(
                     &mut __object,
                     "organizationUid",
-                    &self.organization_uid,
+                    &::events_core::__private::Wire(&self.organization_uid),
                 )?;
             }
             if <Option<
@@ -277,7 +277,7 @@ const _: () = {
                 ::events_core::__private::serde::ser::SerializeStruct::serialize_field(
                     &mut __object,
                     "status",
-                    &self.status,
+                    &::events_core::__private::Wire(&self.status),
                 )?;
             }
             if <Option<
@@ -293,7 +293,7 @@ const _: () = {
                 ::events_core::__private::serde::ser::SerializeStruct::serialize_field(
                     &mut __object,
                     "confirmedOwnership",
-                    &self.confirmed_ownership,
+                    &::events_core::__private::Wire(&self.confirmed_ownership),
                 )?;
             }
             if <Option<
@@ -307,7 +307,7 @@ const _: () = {
                 ::events_core::__private::serde::ser::SerializeStruct::serialize_field(
                     &mut __object,
                     "serialNumber",
-                    &self.serial_number,
+                    &::events_core::__private::Wire(&self.serial_number),
                 )?;
             }
             if <Option<
@@ -321,7 +321,7 @@ const _: () = {
                 ::events_core::__private::serde::ser::SerializeStruct::serialize_field(
                     &mut __object,
                     "macAddress",
-                    &self.mac_address,
+                    &::events_core::__private::Wire(&self.mac_address),
                 )?;
             }
             if <Option<
@@ -335,7 +335,7 @@ const _: () = {
                 ::events_core::__private::serde::ser::SerializeStruct::serialize_field(
                     &mut __object,
                     "model",
-                    &self.model,
+                    &::events_core::__private::Wire(&self.model),
                 )?;
             }
             if <Option<
@@ -349,7 +349,7 @@ const _: () = {
                 ::events_core::__private::serde::ser::SerializeStruct::serialize_field(
                     &mut __object,
                     "brand",
-                    &self.brand,
+                    &::events_core::__private::Wire(&self.brand),
                 )?;
             }
             if <Option<
@@ -363,7 +363,7 @@ const _: () = {
                 ::events_core::__private::serde::ser::SerializeStruct::serialize_field(
                     &mut __object,
                     "tagUids",
-                    &self.tag_uids,
+                    &::events_core::__private::Wire(&self.tag_uids),
                 )?;
             }
             if <Option<
@@ -377,7 +377,7 @@ const _: () = {
                 ::events_core::__private::serde::ser::SerializeStruct::serialize_field(
                     &mut __object,
                     "deviceName",
-                    &self.device_name,
+                    &::events_core::__private::Wire(&self.device_name),
                 )?;
             }
             if <Option<
@@ -391,7 +391,7 @@ const _: () = {
                 ::events_core::__private::serde::ser::SerializeStruct::serialize_field(
                     &mut __object,
                     "policyUid",
-                    &self.policy_uid,
+                    &::events_core::__private::Wire(&self.policy_uid),
                 )?;
             }
             if <Option<
@@ -405,7 +405,7 @@ const _: () = {
                 ::events_core::__private::serde::ser::SerializeStruct::serialize_field(
                     &mut __object,
                     "locationUid",
-                    &self.location_uid,
+                    &::events_core::__private::Wire(&self.location_uid),
                 )?;
             }
             if <Option<
@@ -421,7 +421,9 @@ const _: () = {
                 ::events_core::__private::serde::ser::SerializeStruct::serialize_field(
                     &mut __object,
                     "unsuccessfulRegisterAttemptStatus",
-                    &self.unsuccessful_register_attempt_status,
+                    &::events_core::__private::Wire(
+                        &self.unsuccessful_register_attempt_status,
+                    ),
                 )?;
             }
             if <Option<
@@ -435,7 +437,7 @@ const _: () = {
                 ::events_core::__private::serde::ser::SerializeStruct::serialize_field(
                     &mut __object,
                     "errorMessage",
-                    &self.error_message,
+                    &::events_core::__private::Wire(&self.error_message),
                 )?;
             }
             ::events_core::__private::serde::ser::SerializeStruct::serialize_field(
@@ -454,7 +456,7 @@ const _: () = {
                 ::events_core::__private::serde::ser::SerializeStruct::serialize_field(
                     &mut __object,
                     "originator",
-                    &self.originator,
+                    &::events_core::__private::Wire(&self.originator),
                 )?;
             }
             if <::std::string::String as ::events_core::__private::EventValue>::is_unset(
@@ -468,7 +470,7 @@ const _: () = {
                 ::events_core::__private::serde::ser::SerializeStruct::serialize_field(
                     &mut __object,
                     "uid",
-                    &self.uid,
+                    &::events_core::__private::Wire(&self.uid),
                 )?;
             }
             ::events_core::__private::serde::ser::SerializeStruct::end(__object)
@@ -614,8 +616,11 @@ const _: () = {
                                 }
                                 __v0 = ::core::option::Option::Some(
                                     ::events_core::__private::serde::de::MapAccess::next_value::<
-                                        ::events_core::__private::owner::Organization,
-                                    >(&mut __map)?,
+                                        ::events_core::__private::Wire<
+                                            ::events_core::__private::owner::Organization,
+                                        >,
+                                    >(&mut __map)?
+                                        .0,
                                 );
                             }
                             __Field::__f1 => {
@@ -628,8 +633,9 @@ const _: () = {
                                 }
                                 __v1 = ::core::option::Option::Some(
                                     ::events_core::__private::serde::de::MapAccess::next_value::<
-                                        Option<String>,
-                                    >(&mut __map)?,
+                                        ::events_core::__private::Wire<Option<String>>,
+                                    >(&mut __map)?
+                                        .0,
                                 );
                             }
                             __Field::__f2 => {
@@ -642,8 +648,9 @@ const _: () = {
                                 }
                                 __v2 = ::core::option::Option::Some(
                                     ::events_core::__private::serde::de::MapAccess::next_value::<
-                                        Option<ProvisioningStatus>,
-                                    >(&mut __map)?,
+                                        ::events_core::__private::Wire<Option<ProvisioningStatus>>,
+                                    >(&mut __map)?
+                                        .0,
                                 );
                             }
                             __Field::__f3 => {
@@ -656,8 +663,9 @@ const _: () = {
                                 }
                                 __v3 = ::core::option::Option::Some(
                                     ::events_core::__private::serde::de::MapAccess::next_value::<
-                                        Option<bool>,
-                                    >(&mut __map)?,
+                                        ::events_core::__private::Wire<Option<bool>>,
+                                    >(&mut __map)?
+                                        .0,
                                 );
                             }
                             __Field::__f4 => {
@@ -670,8 +678,9 @@ const _: () = {
                                 }
                                 __v4 = ::core::option::Option::Some(
                                     ::events_core::__private::serde::de::MapAccess::next_value::<
-                                        Option<String>,
-                                    >(&mut __map)?,
+                                        ::events_core::__private::Wire<Option<String>>,
+                                    >(&mut __map)?
+                                        .0,
                                 );
                             }
                             __Field::__f5 => {
@@ -684,8 +693,9 @@ const _: () = {
                                 }
                                 __v5 = ::core::option::Option::Some(
                                     ::events_core::__private::serde::de::MapAccess::next_value::<
-                                        Option<String>,
-                                    >(&mut __map)?,
+                                        ::events_core::__private::Wire<Option<String>>,
+                                    >(&mut __map)?
+                                        .0,
                                 );
                             }
                             __Field::__f6 => {
@@ -698,8 +708,9 @@ const _: () = {
                                 }
                                 __v6 = ::core::option::Option::Some(
                                     ::events_core::__private::serde::de::MapAccess::next_value::<
-                                        Option<String>,
-                                    >(&mut __map)?,
+                                        ::events_core::__private::Wire<Option<String>>,
+                                    >(&mut __map)?
+                                        .0,
                                 );
                             }
                             __Field::__f7 => {
@@ -712,8 +723,9 @@ const _: () = {
                                 }
                                 __v7 = ::core::option::Option::Some(
                                     ::events_core::__private::serde::de::MapAccess::next_value::<
-                                        Option<String>,
-                                    >(&mut __map)?,
+                                        ::events_core::__private::Wire<Option<String>>,
+                                    >(&mut __map)?
+                                        .0,
                                 );
                             }
                             __Field::__f8 => {
@@ -726,8 +738,9 @@ const _: () = {
                                 }
                                 __v8 = ::core::option::Option::Some(
                                     ::events_core::__private::serde::de::MapAccess::next_value::<
-                                        Option<Vec<String>>,
-                                    >(&mut __map)?,
+                                        ::events_core::__private::Wire<Option<Vec<String>>>,
+                                    >(&mut __map)?
+                                        .0,
                                 );
                             }
                             __Field::__f9 => {
@@ -740,8 +753,9 @@ const _: () = {
                                 }
                                 __v9 = ::core::option::Option::Some(
                                     ::events_core::__private::serde::de::MapAccess::next_value::<
-                                        Option<String>,
-                                    >(&mut __map)?,
+                                        ::events_core::__private::Wire<Option<String>>,
+                                    >(&mut __map)?
+                                        .0,
                                 );
                             }
                             __Field::__f10 => {
@@ -754,8 +768,9 @@ const _: () = {
                                 }
                                 __v10 = ::core::option::Option::Some(
                                     ::events_core::__private::serde::de::MapAccess::next_value::<
-                                        Option<String>,
-                                    >(&mut __map)?,
+                                        ::events_core::__private::Wire<Option<String>>,
+                                    >(&mut __map)?
+                                        .0,
                                 );
                             }
                             __Field::__f11 => {
@@ -768,8 +783,9 @@ const _: () = {
                                 }
                                 __v11 = ::core::option::Option::Some(
                                     ::events_core::__private::serde::de::MapAccess::next_value::<
-                                        Option<String>,
-                                    >(&mut __map)?,
+                                        ::events_core::__private::Wire<Option<String>>,
+                                    >(&mut __map)?
+                                        .0,
                                 );
                             }
                             __Field::__f12 => {
@@ -782,8 +798,11 @@ const _: () = {
                                 }
                                 __v12 = ::core::option::Option::Some(
                                     ::events_core::__private::serde::de::MapAccess::next_value::<
-                                        Option<UnsuccessfulRegisterAttemptStatus>,
-                                    >(&mut __map)?,
+                                        ::events_core::__private::Wire<
+                                            Option<UnsuccessfulRegisterAttemptStatus>,
+                                        >,
+                                    >(&mut __map)?
+                                        .0,
                                 );
                             }
                             __Field::__f13 => {
@@ -796,8 +815,9 @@ const _: () = {
                                 }
                                 __v13 = ::core::option::Option::Some(
                                     ::events_core::__private::serde::de::MapAccess::next_value::<
-                                        Option<String>,
-                                    >(&mut __map)?,
+                                        ::events_core::__private::Wire<Option<String>>,
+                                    >(&mut __map)?
+                                        .0,
                                 );
                             }
                             __Field::__f14 => {
@@ -826,8 +846,11 @@ const _: () = {
                                 }
                                 __v15 = ::core::option::Option::Some(
                                     ::events_core::__private::serde::de::MapAccess::next_value::<
-                                        ::core::option::Option<::events_core::__private::Originator>,
-                                    >(&mut __map)?,
+                                        ::events_core::__private::Wire<
+                                            ::core::option::Option<::events_core::__private::Originator>,
+                                        >,
+                                    >(&mut __map)?
+                                        .0,
                                 );
                             }
                             __Field::__f16 => {
@@ -840,8 +863,9 @@ const _: () = {
                                 }
                                 __v16 = ::core::option::Option::Some(
                                     ::events_core::__private::serde::de::MapAccess::next_value::<
-                                        ::std::string::String,
-                                    >(&mut __map)?,
+                                        ::events_core::__private::Wire<::std::string::String>,
+                                    >(&mut __map)?
+                                        .0,
                                 );
                             }
                             __Field::__ignore => {
@@ -1189,7 +1213,7 @@ const _: () = {
                 ::events_core::__private::serde::ser::SerializeStruct::serialize_field(
                     &mut __object,
                     "warningMessage",
-                    &self.warning_message,
+                    &::events_core::__private::Wire(&self.warning_message),
                 )?;
             }
             ::events_core::__private::serde::ser::SerializeStruct::end(__object)
@@ -1284,8 +1308,9 @@ const _: () = {
                                 }
                                 __v0 = ::core::option::Option::Some(
                                     ::events_core::__private::serde::de::MapAccess::next_value::<
-                                        String,
-                                    >(&mut __map)?,
+                                        ::events_core::__private::Wire<String>,
+                                    >(&mut __map)?
+                                        .0,
                                 );
                             }
                             __Field::__ignore => {

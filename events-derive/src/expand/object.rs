@@ -42,7 +42,11 @@ pub(crate) fn serialize(
                 if <#ty as #krate::__private::EventValue>::is_unset(&self.#ident) {
                     #serde::ser::SerializeStruct::skip_field(&mut __object, #json)?;
                 } else {
-                    #serde::ser::SerializeStruct::serialize_field(&mut __object, #json, &self.#ident)?;
+                    #serde::ser::SerializeStruct::serialize_field(
+                        &mut __object,
+                        #json,
+                        &#krate::__private::Wire(&self.#ident),
+                    )?;
                 }
             },
             Role::Discriminator => quote! {
@@ -112,7 +116,7 @@ pub(crate) fn deserialize(
                             #duplicate
                         }
                         #slot = ::core::option::Option::Some(
-                            #serde::de::MapAccess::next_value::<#ty>(&mut __map)?,
+                            #serde::de::MapAccess::next_value::<#krate::__private::Wire<#ty>>(&mut __map)?.0,
                         );
                     }
                 },
