@@ -104,6 +104,41 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+//!
+//! # Dispatch to typed handlers
+//!
+//! ```
+//! # use events_core::{domain_event, EventValue};
+//! # #[derive(Debug, Clone, Copy, PartialEq, Eq, EventValue)]
+//! # pub enum Status { Pending, Applied }
+//! # #[domain_event(type = "Guide.RecipeUpdated")]
+//! # #[derive(Debug, Clone, PartialEq)]
+//! # pub struct RecipeUpdated { pub status: Option<Status>, pub tag_uids: Option<Vec<String>> }
+//! use events_core::{DispatchError, Dispatcher, Envelope};
+//!
+//! let dispatcher = Dispatcher::new()
+//!     .on(|event: Envelope<RecipeUpdated>| {
+//!         if event.payload.uid.is_empty() {
+//!             return Err("a recipe without uid");
+//!         }
+//!         Ok(())
+//!     })
+//!     .fallback(|event| println!("nobody handles {}", event.event_type()));
+//!
+//! let json = br#"{"id": "evt-1", "kind": "domain", "type": "Guide.RecipeUpdated", "payload": {
+//!     "owner": {"ownershipType": "organization", "organizationUid": "org-1", "parentCompanyUid": "c-1"},
+//!     "type": "Guide.RecipeUpdated", "uid": "recipe-9"}}"#;
+//! dispatcher.dispatch(json)?;
+//!
+//! // A broken event never reaches a handler: it comes back as the contract's error.
+//! let err = dispatcher.dispatch(b"{\"id\": 7}").unwrap_err();
+//! assert_eq!(err.rejection().map(|e| e.path()), Some("id"));
+//! # Ok::<(), DispatchError>(())
+//! ```
+//!
+//! [`AsyncDispatcher`] does the same with handlers that return futures, under any executor.
+//! To read a stream of events (NDJSON, or values run together), see [`stream`].
+
 #![deny(missing_docs)]
 
 // The derive macros name this crate `::events_core`; inside it, that is `crate`.
