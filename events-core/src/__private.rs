@@ -15,6 +15,7 @@ pub use crate::originator::Originator;
 pub use crate::owner;
 pub use crate::registry::{descriptor, EventDescriptor};
 pub use crate::shape::{EventValue, Member, ObjectShape, Shape};
+pub use crate::unknown::UnknownMembers;
 pub use crate::DomainEvent;
 
 /// The description of the payload's `owner` member, shared by every event.
@@ -141,6 +142,19 @@ impl Key<'_> {
             Key::Owned(s) => s,
         }
     }
+
+    /// A name copied out of a transient buffer (an escaped name, or a stream).
+    pub fn copied(name: &str) -> Self {
+        Key::Owned(name.to_owned())
+    }
+
+    /// The name, owned.
+    pub fn into_string(self) -> String {
+        match self {
+            Key::Borrowed(s) => s.to_owned(),
+            Key::Owned(s) => s,
+        }
+    }
 }
 
 impl<'de> de::Deserialize<'de> for Key<'de> {
@@ -189,4 +203,46 @@ impl Visitor<'_> for Literal {
             Err(E::invalid_value(de::Unexpected::Str(v), &self))
         }
     }
+}
+
+/// An event's payload, read and written with its unknown members. `#[domain_event]`
+/// implements it; `Serialize` and `Deserialize` of the event call it with none.
+pub trait Payload: Sized {
+    /// Reads the payload; members the event does not define go to `unknown` when given, and
+    /// are skipped otherwise.
+    fn deserialize_payload<'de, D: Deserializer<'de>>(
+        deserializer: D,
+        unknown: Option<&mut UnknownMembers>,
+    ) -> Result<Self, D::Error>;
+
+    /// Writes the payload's members, then `unknown`'s.
+    fn serialize_payload<S: serde::Serializer>(
+        &self,
+        unknown: &UnknownMembers,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error>;
+}
+
+/// No unknown members, for plain `Serialize`.
+pub static NO_UNKNOWN_MEMBERS: UnknownMembers = UnknownMembers::new();
+
+/// Writes the unknown members after the known ones.
+#[inline]
+pub fn write_unknown<M: serde::ser::SerializeMap>(
+    map: &mut M,
+    unknown: &UnknownMembers,
+) -> Result<(), M::Error> {
+    unknown.write_entries(map)
+}
+
+/// Keeps an unknown member: its name and its value exactly as written.
+#[inline]
+pub fn keep_unknown<'de, A: de::MapAccess<'de>>(
+    map: &mut A,
+    name: Key<'de>,
+    unknown: &mut UnknownMembers,
+) -> Result<(), A::Error> {
+    let value: std::boxed::Box<serde_json::value::RawValue> = map.next_value()?;
+    unknown.push_raw(name.into_string(), value);
+    Ok(())
 }

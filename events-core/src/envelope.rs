@@ -3,12 +3,13 @@
 
 use std::io;
 
-use serde::ser::SerializeStruct;
-use serde::{Serialize, Serializer};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::{Error, ErrorKind};
 use crate::read::{self, Target};
 use crate::shape::ObjectShape;
+use crate::unknown::{Unknown, UnknownMembers};
 use crate::DomainEvent;
 
 /// The envelope's `kind`: `"domain"` is the only one the contract defines.
@@ -52,6 +53,9 @@ pub struct Envelope<E> {
     pub id: String,
     /// The event itself.
     pub payload: E,
+    /// The members the envelope and the payload carried that `E` does not define, kept so
+    /// that encoding the envelope again loses nothing a newer producer added.
+    pub unknown: Unknown,
 }
 
 impl<E: DomainEvent> Envelope<E> {
@@ -63,6 +67,7 @@ impl<E: DomainEvent> Envelope<E> {
         Envelope {
             id: id.into(),
             payload,
+            unknown: Unknown::default(),
         }
     }
 
@@ -90,9 +95,14 @@ impl<E: DomainEvent> Envelope<E> {
     pub fn from_json(json: &str) -> Result<Self, Error> {
         let resolve = |event_type: &str| typed_shape::<E>(event_type);
         let parts = read::decode(json, &mut Typed::<E>(std::marker::PhantomData), &resolve)?;
+        let WithUnknown(payload, payload_unknown) = parts.payload;
         Ok(Envelope {
             id: parts.id,
-            payload: parts.payload,
+            payload,
+            unknown: Unknown {
+                envelope: parts.unknown,
+                payload: payload_unknown,
+            },
         })
     }
 
@@ -173,11 +183,18 @@ impl<E: DomainEvent> Envelope<E> {
 
 impl<E: DomainEvent> Serialize for Envelope<E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut envelope = serializer.serialize_struct("Envelope", 4)?;
-        envelope.serialize_field("id", &self.id)?;
-        envelope.serialize_field("kind", KIND)?;
-        envelope.serialize_field("type", E::TYPE)?;
-        envelope.serialize_field("payload", &self.payload)?;
+        let mut envelope = serializer.serialize_map(None)?;
+        envelope.serialize_entry("id", &self.id)?;
+        envelope.serialize_entry("kind", KIND)?;
+        envelope.serialize_entry("type", E::TYPE)?;
+        envelope.serialize_entry(
+            "payload",
+            &PayloadWith {
+                payload: &self.payload,
+                unknown: &self.unknown.payload,
+            },
+        )?;
+        self.unknown.envelope.write_entries(&mut envelope)?;
         envelope.end()
     }
 }
@@ -211,7 +228,7 @@ pub(crate) fn typed_shape<E: DomainEvent>(
 pub(crate) struct Typed<E>(pub std::marker::PhantomData<E>);
 
 impl<E: DomainEvent> Target for Typed<E> {
-    type Out = E;
+    type Out = WithUnknown<E>;
 
     #[inline]
     fn resolve(&mut self, event_type: &str) -> bool {
@@ -219,8 +236,33 @@ impl<E: DomainEvent> Target for Typed<E> {
     }
 
     #[inline]
-    fn payload(&self, src: &str) -> Result<(E, usize), serde_json::Error> {
-        read::value::<E>(src)
+    fn payload(&self, src: &str) -> Result<(WithUnknown<E>, usize), serde_json::Error> {
+        read::value::<WithUnknown<E>>(src)
+    }
+}
+
+/// A payload read with the members its type does not define.
+pub(crate) struct WithUnknown<E>(pub E, pub UnknownMembers);
+
+impl<'de, E: DomainEvent> Deserialize<'de> for WithUnknown<E> {
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let mut unknown = UnknownMembers::new();
+        let payload = E::deserialize_payload(deserializer, Some(&mut unknown))?;
+        Ok(WithUnknown(payload, unknown))
+    }
+}
+
+/// A payload written with the members its type does not define.
+pub(crate) struct PayloadWith<'a, E> {
+    pub payload: &'a E,
+    pub unknown: &'a UnknownMembers,
+}
+
+impl<E: DomainEvent> Serialize for PayloadWith<'_, E> {
+    #[inline]
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.payload.serialize_payload(self.unknown, serializer)
     }
 }
 

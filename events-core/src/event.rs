@@ -26,7 +26,9 @@ use crate::Originator;
 /// assert_eq!(WidgetRenamed::TYPE, "Widget.Renamed");
 /// assert_eq!(WidgetRenamed::PAYLOAD.doc, "A widget was renamed.");
 /// ```
-pub trait DomainEvent: Serialize + DeserializeOwned + Send + Sync + 'static {
+pub trait DomainEvent:
+    Serialize + DeserializeOwned + crate::__private::Payload + Send + Sync + 'static
+{
     /// The type string: the envelope's and the payload's `type`.
     const TYPE: &'static str;
 

@@ -154,11 +154,12 @@ mod read;
 mod registry;
 mod shape;
 pub mod stream;
+mod unknown;
 
 #[doc(hidden)]
 pub mod __private;
 
-pub use dispatch::{AsyncDispatcher, DispatchError, Dispatcher};
+pub use dispatch::{AsyncDispatcher, DispatchError, Dispatcher, Scope};
 pub use envelope::{Envelope, ReadError, KIND};
 pub use error::{Error, ErrorKind, UnknownErrorKind};
 pub use event::DomainEvent;
@@ -170,3 +171,4 @@ pub use originator::Originator;
 pub use read::depth::MAX_DEPTH;
 pub use registry::{AnyEnvelope, EventDescriptor, Registry, RegistryError};
 pub use shape::{EventValue, Member, ObjectShape, Shape};
+pub use unknown::{Unknown, UnknownMembers};

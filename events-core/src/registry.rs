@@ -5,13 +5,22 @@ use std::collections::HashMap;
 use std::fmt;
 use std::sync::OnceLock;
 
-use crate::envelope::Envelope;
+use crate::envelope::{Envelope, PayloadWith, WithUnknown};
 use crate::error::Error;
 use crate::read::{self, Target};
 use crate::shape::ObjectShape;
+use crate::unknown::{Unknown, UnknownMembers};
 use crate::DomainEvent;
 
 type AnyPayload = Box<dyn Any + Send + Sync>;
+
+/// Decodes a payload at the start of the text: the event, its unknown members, and the bytes
+/// it took.
+type DecodePayload = fn(&str) -> Result<((AnyPayload, UnknownMembers), usize), serde_json::Error>;
+
+/// The owner's uids of a type-erased payload: [`OwnerKind::uids`](crate::owner::OwnerKind::uids)
+/// of its `owner`.
+type OwnerUids = for<'a> fn(&'a (dyn Any + Send + Sync)) -> Vec<(&'static str, &'a str)>;
 
 /// What the registry knows of one event type. `#[domain_event]` submits one per event.
 ///
@@ -28,8 +37,9 @@ pub struct EventDescriptor {
     payload: &'static ObjectShape,
     ownership_type: &'static str,
     example: Option<&'static str>,
-    decode_payload: fn(&str) -> Result<(AnyPayload, usize), serde_json::Error>,
-    encode_payload: fn(&(dyn Any + Send + Sync), &mut Vec<u8>),
+    decode_payload: DecodePayload,
+    encode_payload: fn(&(dyn Any + Send + Sync), &UnknownMembers, &mut Vec<u8>),
+    owner_uids: OwnerUids,
 }
 
 /// Not public API: the descriptor of `E`, built at compile time for `inventory::submit!`.
@@ -43,18 +53,33 @@ pub const fn descriptor<E: DomainEvent>() -> EventDescriptor {
         example: E::EXAMPLE,
         decode_payload: decode_payload::<E>,
         encode_payload: encode_payload::<E>,
+        owner_uids: owner_uids::<E>,
     }
 }
 
-fn decode_payload<E: DomainEvent>(src: &str) -> Result<(AnyPayload, usize), serde_json::Error> {
-    let (event, used) = read::value::<E>(src)?;
-    Ok((Box::new(event), used))
+fn owner_uids<E: DomainEvent>(payload: &(dyn Any + Send + Sync)) -> Vec<(&'static str, &str)> {
+    use crate::owner::OwnerKind;
+    payload
+        .downcast_ref::<E>()
+        .map(|event| event.owner().uids())
+        .unwrap_or_default()
 }
 
-fn encode_payload<E: DomainEvent>(payload: &(dyn Any + Send + Sync), out: &mut Vec<u8>) {
-    if let Some(event) = payload.downcast_ref::<E>() {
+fn decode_payload<E: DomainEvent>(
+    src: &str,
+) -> Result<((AnyPayload, UnknownMembers), usize), serde_json::Error> {
+    let (WithUnknown(event, unknown), used) = read::value::<WithUnknown<E>>(src)?;
+    Ok(((Box::new(event), unknown), used))
+}
+
+fn encode_payload<E: DomainEvent>(
+    payload: &(dyn Any + Send + Sync),
+    unknown: &UnknownMembers,
+    out: &mut Vec<u8>,
+) {
+    if let Some(payload) = payload.downcast_ref::<E>() {
         // Writing our own types into a Vec cannot fail.
-        let _ = serde_json::to_writer(out, event);
+        let _ = serde_json::to_writer(out, &PayloadWith { payload, unknown });
     }
 }
 
@@ -242,10 +267,15 @@ impl Registry {
             descriptor: None,
         };
         let parts = read::decode(json, &mut target, &resolve)?;
+        let (descriptor, (payload, payload_unknown)) = parts.payload;
         Ok(AnyEnvelope {
             id: parts.id,
-            descriptor: parts.payload.0,
-            payload: parts.payload.1,
+            descriptor,
+            payload,
+            unknown: Unknown {
+                envelope: parts.unknown,
+                payload: payload_unknown,
+            },
         })
     }
 
@@ -269,7 +299,7 @@ struct Dynamic<'r> {
 }
 
 impl Target for Dynamic<'_> {
-    type Out = (&'static EventDescriptor, AnyPayload);
+    type Out = (&'static EventDescriptor, (AnyPayload, UnknownMembers));
 
     #[inline]
     fn resolve(&mut self, event_type: &str) -> bool {
@@ -316,6 +346,7 @@ pub struct AnyEnvelope {
     id: String,
     descriptor: &'static EventDescriptor,
     payload: AnyPayload,
+    unknown: Unknown,
 }
 
 impl AnyEnvelope {
@@ -332,6 +363,54 @@ impl AnyEnvelope {
     /// What the registry knows of the event's type.
     pub fn descriptor(&self) -> &'static EventDescriptor {
         self.descriptor
+    }
+
+    /// The `ownershipType` of the event's owner: what its type declares, and so what the
+    /// event carried.
+    ///
+    /// ```
+    /// use events_core::{domain_event, owner::Company, Envelope, Registry};
+    ///
+    /// /// A plan was changed.
+    /// #[domain_event(type = "Widget.PlanChanged", owner = "company")]
+    /// pub struct PlanChanged {}
+    ///
+    /// let json = Envelope::new("1", PlanChanged { owner: Company::new("co-1"), originator: None, uid: "p".into() }).to_json();
+    /// let event = Registry::global().unwrap().decode(json.as_bytes()).unwrap();
+    /// assert_eq!(event.ownership_type(), "company");
+    /// ```
+    pub fn ownership_type(&self) -> &'static str {
+        self.descriptor.ownership_type
+    }
+
+    /// The uids of the payload's `owner`, as `(member name, value)` pairs in the owner
+    /// kind's member order (see [`OwnerKind::uids`](crate::owner::OwnerKind::uids)).
+    ///
+    /// This is the owner envelope only, never the `originator`: the actor behind an event
+    /// does not own it.
+    ///
+    /// ```
+    /// use events_core::{domain_event, owner::Organization, Envelope, Registry};
+    ///
+    /// /// A widget was renamed.
+    /// #[domain_event(type = "Widget.Renamed")]
+    /// pub struct WidgetRenamed {}
+    ///
+    /// let json = Envelope::new("1", WidgetRenamed { owner: Organization::new("org-1", "co-1"), originator: None, uid: "w".into() }).to_json();
+    /// let event = Registry::global().unwrap().decode(json.as_bytes()).unwrap();
+    /// assert_eq!(event.ownership_type(), "organization");
+    /// assert_eq!(
+    ///     event.owner_uids(),
+    ///     [("organizationUid", "org-1"), ("parentCompanyUid", "co-1")]
+    /// );
+    /// ```
+    pub fn owner_uids(&self) -> Vec<(&'static str, &str)> {
+        (self.descriptor.owner_uids)(self.payload.as_ref())
+    }
+
+    /// What the envelope and the payload carried beyond what the event's type defines.
+    pub fn unknown(&self) -> &Unknown {
+        &self.unknown
     }
 
     /// Whether the event is an `E`.
@@ -353,16 +432,19 @@ impl AnyEnvelope {
             id,
             descriptor,
             payload,
+            unknown,
         } = self;
         match payload.downcast::<E>() {
             Ok(payload) => Ok(Envelope {
                 id,
                 payload: *payload,
+                unknown,
             }),
             Err(payload) => Err(AnyEnvelope {
                 id,
                 descriptor,
                 payload,
+                unknown,
             }),
         }
     }
@@ -376,7 +458,14 @@ impl AnyEnvelope {
         out.extend_from_slice(b",\"kind\":\"domain\",\"type\":");
         let _ = serde_json::to_writer(&mut out, self.descriptor.event_type);
         out.extend_from_slice(b",\"payload\":");
-        (self.descriptor.encode_payload)(self.payload.as_ref(), &mut out);
+        (self.descriptor.encode_payload)(self.payload.as_ref(), &self.unknown.payload, &mut out);
+        for (name, value) in self.unknown.envelope.iter() {
+            out.push(b',');
+            // Strings always serialize.
+            let _ = serde_json::to_writer(&mut out, name);
+            out.push(b':');
+            out.extend_from_slice(value.as_bytes());
+        }
         out.push(b'}');
         String::from_utf8(out).unwrap_or_default()
     }
@@ -407,7 +496,8 @@ mod tests {
             ownership_type: "organization",
             example: None,
             decode_payload: |_| Err(serde::de::Error::custom("fake")),
-            encode_payload: |_, _| {},
+            encode_payload: |_, _, _| {},
+            owner_uids: |_| Vec::new(),
         }
     }
 

@@ -360,6 +360,18 @@ fn assert_rejected_value(event: &Value, kind: &str, path: &str) {
 
 /// [`assert_accepted`] on `event` written out in both orders; the typed envelope.
 #[track_caller]
+/// The event without what it carried beyond its type (which a relay writes back on): the
+/// envelope's id and the typed payload, as the reader understood them.
+fn same_event(event: &Envelope<ProvisioningRecipeUpdated>) -> (String, String) {
+    let mut understood = Envelope::new(event.id.clone(), event.payload.clone());
+    understood.unknown = Default::default();
+    (understood.id.clone(), understood.to_json())
+}
+
+fn example_event() -> Envelope<ProvisioningRecipeUpdated> {
+    Envelope::from_json(example()).unwrap()
+}
+
 fn assert_accepted_value(event: &Value) -> Envelope<ProvisioningRecipeUpdated> {
     assert_accepted(render(event, Order::PayloadFirst));
     assert_accepted(render(event, Order::TypeFirst))
@@ -796,7 +808,7 @@ fn unknown_envelope_members_are_ignored() {
         ("", json!(true)),
     ] {
         let event = assert_accepted_value(&with(&format!("/{name}"), value));
-        assert_eq!(event.to_json(), compact(example()));
+        assert_eq!(same_event(&event), same_event(&example_event()));
     }
 }
 
@@ -1632,7 +1644,11 @@ fn unknown_members_are_ignored_at_every_level() {
         for (i, value) in unknowns.iter().enumerate() {
             let event =
                 assert_accepted_value(&with(&format!("{object}/unknown{i}"), value.clone()));
-            assert_eq!(event.to_json(), compact(example()), "in {object:?}");
+            assert_eq!(
+                same_event(&event),
+                same_event(&example_event()),
+                "in {object:?}"
+            );
         }
         // Raw numbers that no Rust type holds are fine where nothing reads them.
         for raw in [

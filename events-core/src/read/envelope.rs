@@ -12,7 +12,10 @@
 use serde::de::{self, IgnoredAny};
 use serde::Deserialize;
 
+use serde_json::value::RawValue;
+
 use crate::__private::Key;
+use crate::unknown::UnknownMembers;
 
 /// What the envelope's payload becomes once its `type` is known.
 pub(crate) trait Target {
@@ -44,6 +47,8 @@ fn reject<T>() -> Result<T, Rejected> {
 pub(crate) struct Parts<Out> {
     pub id: String,
     pub payload: Out,
+    /// The envelope's members other than its four, kept for relays.
+    pub unknown: UnknownMembers,
 }
 
 /// Reads one envelope that fills all of `src` (white space around it allowed).
@@ -61,6 +66,7 @@ pub(crate) fn read<T: Target>(src: &str, target: &mut T) -> Result<Parts<T::Out>
     let mut payload: Option<T::Out> = None;
     // Where the payload sits when it comes before `type`.
     let mut deferred: Option<(usize, usize)> = None;
+    let mut unknown = UnknownMembers::new();
 
     if bytes.get(pos) == Some(&b'}') {
         return reject();
@@ -126,7 +132,11 @@ pub(crate) fn read<T: Target>(src: &str, target: &mut T) -> Result<Parts<T::Out>
                     used
                 }
             }
-            EnvelopeKey::Other => value::<IgnoredAny>(rest)?.1,
+            EnvelopeKey::Other(name) => {
+                let (raw, used) = value::<Box<RawValue>>(rest)?;
+                unknown.push_raw(name.into_string(), raw);
+                used
+            }
         };
         pos = skip_ws(bytes, pos + used);
         match bytes.get(pos) {
@@ -139,7 +149,11 @@ pub(crate) fn read<T: Target>(src: &str, target: &mut T) -> Result<Parts<T::Out>
         return reject();
     }
     match (id, payload) {
-        (Some(id), Some(payload)) => Ok(Parts { id, payload }),
+        (Some(id), Some(payload)) => Ok(Parts {
+            id,
+            payload,
+            unknown,
+        }),
         _ => reject(),
     }
 }
@@ -152,28 +166,28 @@ fn skip_ws(bytes: &[u8], mut pos: usize) -> usize {
     pos
 }
 
-enum EnvelopeKey {
+enum EnvelopeKey<'a> {
     Id,
     Kind,
     Type,
     Payload,
-    Other,
+    Other(Key<'a>),
 }
 
-impl EnvelopeKey {
-    fn of(name: &str) -> Self {
-        match name {
+impl<'a> EnvelopeKey<'a> {
+    fn of(name: Key<'a>) -> Self {
+        match name.as_str() {
             "id" => EnvelopeKey::Id,
             "kind" => EnvelopeKey::Kind,
             "type" => EnvelopeKey::Type,
             "payload" => EnvelopeKey::Payload,
-            _ => EnvelopeKey::Other,
+            _ => EnvelopeKey::Other(name),
         }
     }
 }
 
 /// The member name at `pos`, and the position after its closing quote.
-fn read_key(src: &str, pos: usize) -> Result<(EnvelopeKey, usize), Rejected> {
+fn read_key(src: &str, pos: usize) -> Result<(EnvelopeKey<'_>, usize), Rejected> {
     let bytes = src.as_bytes();
     if bytes.get(pos) != Some(&b'"') {
         return reject();
@@ -182,14 +196,14 @@ fn read_key(src: &str, pos: usize) -> Result<(EnvelopeKey, usize), Rejected> {
     let mut end = pos + 1;
     while let Some(&b) = bytes.get(end) {
         match b {
-            b'"' => return Ok((EnvelopeKey::of(&src[pos + 1..end]), end + 1)),
+            b'"' => return Ok((EnvelopeKey::of(Key::Borrowed(&src[pos + 1..end])), end + 1)),
             b'\\' => break,
             0x00..=0x1f => return reject(),
             _ => end += 1,
         }
     }
     let (key, used) = value::<Key<'_>>(&src[pos..])?;
-    Ok((EnvelopeKey::of(key.as_str()), pos + used))
+    Ok((EnvelopeKey::of(key), pos + used))
 }
 
 /// One JSON value at the start of `src`, and the bytes it took.

@@ -73,8 +73,7 @@ pub(crate) fn expand(krate: &TokenStream, event: &Event<'_>) -> TokenStream {
         },
     });
 
-    let serialize = object::serialize(krate, name, &members);
-    let deserialize = object::deserialize(krate, name, &members);
+    let serde_impls = object::serde_impls(krate, name, &members, object::Unknown::Keep);
     let records = object::member_records(krate, event.fields);
     let type_name = event.type_name;
     let name_str = name.to_string();
@@ -126,8 +125,7 @@ pub(crate) fn expand(krate: &TokenStream, event: &Event<'_>) -> TokenStream {
             }
         }
 
-        #serialize
-        #deserialize
+        #serde_impls
 
         #krate::__private::inventory::submit! {
             #krate::__private::descriptor::<#name>()

@@ -27,30 +27,100 @@ pub(crate) enum Role<'a> {
     Discriminator,
 }
 
-pub(crate) fn serialize(
+/// Whether the object keeps the members it does not define (an event's payload, for relays)
+/// or skips them (a nested object).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Unknown {
+    Keep,
+    Skip,
+}
+
+/// `Serialize` and `Deserialize` for the object; for [`Unknown::Keep`], also
+/// `__private::Payload`, through which the envelope reads and writes the unknown members.
+pub(crate) fn serde_impls(
     krate: &TokenStream,
     name: &Ident,
     members: &[WireMember<'_>],
+    unknown: Unknown,
 ) -> TokenStream {
     let serde = quote!(#krate::__private::serde);
-    let name_str = name.to_string();
-    let count = members.len();
+    let write = write_fn(krate, name, members);
+    let read = read_fn(krate, name, members);
+    let result = quote!(::core::result::Result);
+    let plain = quote! {
+        #[automatically_derived]
+        impl #serde::Serialize for #name {
+            fn serialize<__S>(&self, __serializer: __S) -> #result<__S::Ok, __S::Error>
+            where
+                __S: #serde::Serializer,
+            {
+                __write(self, &#krate::__private::NO_UNKNOWN_MEMBERS, __serializer)
+            }
+        }
+
+        #[automatically_derived]
+        impl<'de> #serde::Deserialize<'de> for #name {
+            fn deserialize<__D>(__deserializer: __D) -> #result<Self, __D::Error>
+            where
+                __D: #serde::Deserializer<'de>,
+            {
+                __read(__deserializer, ::core::option::Option::None)
+            }
+        }
+    };
+    let payload = match unknown {
+        Unknown::Skip => TokenStream::new(),
+        Unknown::Keep => quote! {
+            #[automatically_derived]
+            impl #krate::__private::Payload for #name {
+                fn deserialize_payload<'de, __D>(
+                    __deserializer: __D,
+                    __unknown: ::core::option::Option<&mut #krate::__private::UnknownMembers>,
+                ) -> #result<Self, __D::Error>
+                where
+                    __D: #serde::Deserializer<'de>,
+                {
+                    __read(__deserializer, __unknown)
+                }
+
+                fn serialize_payload<__S>(
+                    &self,
+                    __unknown: &#krate::__private::UnknownMembers,
+                    __serializer: __S,
+                ) -> #result<__S::Ok, __S::Error>
+                where
+                    __S: #serde::Serializer,
+                {
+                    __write(self, __unknown, __serializer)
+                }
+            }
+        },
+    };
+    quote! {
+        #write
+        #read
+        #plain
+        #payload
+    }
+}
+
+/// `fn __write`: the members in wire order, unset optional ones left out, then the unknown.
+fn write_fn(krate: &TokenStream, name: &Ident, members: &[WireMember<'_>]) -> TokenStream {
+    let serde = quote!(#krate::__private::serde);
     let writes = members.iter().map(|member| {
         let json = &member.json;
         match &member.role {
             Role::Field { ident, ty, .. } => quote_spanned! {ty_span(ty)=>
-                if <#ty as #krate::__private::EventValue>::is_unset(&self.#ident) {
-                    #serde::ser::SerializeStruct::skip_field(&mut __object, #json)?;
-                } else {
-                    #serde::ser::SerializeStruct::serialize_field(
+                if !<#ty as #krate::__private::EventValue>::is_unset(&__object_value.#ident) {
+                    #serde::ser::SerializeMap::serialize_entry(
                         &mut __object,
                         #json,
-                        &#krate::__private::Wire(&self.#ident),
+                        &#krate::__private::Wire(&__object_value.#ident),
                     )?;
                 }
             },
             Role::Discriminator => quote! {
-                #serde::ser::SerializeStruct::serialize_field(
+                #serde::ser::SerializeMap::serialize_entry(
                     &mut __object,
                     #json,
                     <#name as #krate::__private::DomainEvent>::TYPE,
@@ -59,25 +129,25 @@ pub(crate) fn serialize(
         }
     });
     quote! {
-        #[automatically_derived]
-        impl #serde::Serialize for #name {
-            fn serialize<__S>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
-            where
-                __S: #serde::Serializer,
-            {
-                let mut __object = #serde::Serializer::serialize_struct(__serializer, #name_str, #count)?;
-                #(#writes)*
-                #serde::ser::SerializeStruct::end(__object)
-            }
+        fn __write<__S>(
+            __object_value: &#name,
+            __unknown: &#krate::__private::UnknownMembers,
+            __serializer: __S,
+        ) -> ::core::result::Result<__S::Ok, __S::Error>
+        where
+            __S: #serde::Serializer,
+        {
+            let mut __object = #serde::Serializer::serialize_map(__serializer, ::core::option::Option::None)?;
+            #(#writes)*
+            #krate::__private::write_unknown(&mut __object, __unknown)?;
+            #serde::ser::SerializeMap::end(__object)
         }
     }
 }
 
-pub(crate) fn deserialize(
-    krate: &TokenStream,
-    name: &Ident,
-    members: &[WireMember<'_>],
-) -> TokenStream {
+/// `fn __read`: a JSON object only, each defined key at most once, required members present;
+/// members it does not define kept in `unknown` when given, skipped otherwise.
+fn read_fn(krate: &TokenStream, name: &Ident, members: &[WireMember<'_>]) -> TokenStream {
     let serde = quote!(#krate::__private::serde);
     let variants: Vec<Ident> = (0..members.len())
         .map(|i| format_ident!("__f{}", i))
@@ -173,78 +243,96 @@ pub(crate) fn deserialize(
         });
 
     quote! {
-        #[automatically_derived]
-        impl<'de> #serde::Deserialize<'de> for #name {
-            fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
-            where
-                __D: #serde::Deserializer<'de>,
-            {
-                #[allow(non_camel_case_types)]
-                enum __Field {
-                    #(#variants,)*
-                    __ignore,
+        fn __read<'de, __D>(
+            __deserializer: __D,
+            __unknown: ::core::option::Option<&mut #krate::__private::UnknownMembers>,
+        ) -> ::core::result::Result<#name, __D::Error>
+        where
+            __D: #serde::Deserializer<'de>,
+        {
+            #[allow(non_camel_case_types)]
+            enum __Field<'de> {
+                #(#variants,)*
+                __other(#krate::__private::Key<'de>),
+            }
+
+            struct __FieldVisitor;
+
+            impl<'de> #serde::de::Visitor<'de> for __FieldVisitor {
+                type Value = __Field<'de>;
+
+                fn expecting(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    ::core::fmt::Formatter::write_str(__f, "a member name")
                 }
 
-                struct __FieldVisitor;
-
-                impl<'de> #serde::de::Visitor<'de> for __FieldVisitor {
-                    type Value = __Field;
-
-                    fn expecting(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                        ::core::fmt::Formatter::write_str(__f, "a member name")
-                    }
-
-                    fn visit_str<__E>(self, __value: &str) -> ::core::result::Result<__Field, __E>
-                    where
-                        __E: #serde::de::Error,
-                    {
-                        ::core::result::Result::Ok(match __value {
-                            #(#jsons => __Field::#variants,)*
-                            _ => __Field::__ignore,
-                        })
-                    }
+                fn visit_borrowed_str<__E>(self, __value: &'de str) -> ::core::result::Result<__Field<'de>, __E>
+                where
+                    __E: #serde::de::Error,
+                {
+                    ::core::result::Result::Ok(match __value {
+                        #(#jsons => __Field::#variants,)*
+                        _ => __Field::__other(#krate::__private::Key::Borrowed(__value)),
+                    })
                 }
 
-                impl<'de> #serde::Deserialize<'de> for __Field {
-                    fn deserialize<__D2>(__deserializer: __D2) -> ::core::result::Result<Self, __D2::Error>
-                    where
-                        __D2: #serde::Deserializer<'de>,
-                    {
-                        #serde::Deserializer::deserialize_identifier(__deserializer, __FieldVisitor)
-                    }
+                fn visit_str<__E>(self, __value: &str) -> ::core::result::Result<__Field<'de>, __E>
+                where
+                    __E: #serde::de::Error,
+                {
+                    ::core::result::Result::Ok(match __value {
+                        #(#jsons => __Field::#variants,)*
+                        _ => __Field::__other(#krate::__private::Key::copied(__value)),
+                    })
+                }
+            }
+
+            impl<'de> #serde::Deserialize<'de> for __Field<'de> {
+                fn deserialize<__D2>(__deserializer: __D2) -> ::core::result::Result<Self, __D2::Error>
+                where
+                    __D2: #serde::Deserializer<'de>,
+                {
+                    #serde::Deserializer::deserialize_identifier(__deserializer, __FieldVisitor)
+                }
+            }
+
+            struct __Visitor<'__u> {
+                unknown: ::core::option::Option<&'__u mut #krate::__private::UnknownMembers>,
+            }
+
+            impl<'de, '__u> #serde::de::Visitor<'de> for __Visitor<'__u> {
+                type Value = #name;
+
+                fn expecting(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    ::core::fmt::Formatter::write_str(__f, #expecting)
                 }
 
-                struct __Visitor;
-
-                impl<'de> #serde::de::Visitor<'de> for __Visitor {
-                    type Value = #name;
-
-                    fn expecting(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                        ::core::fmt::Formatter::write_str(__f, #expecting)
-                    }
-
-                    fn visit_map<__A>(self, mut __map: __A) -> ::core::result::Result<#name, __A::Error>
-                    where
-                        __A: #serde::de::MapAccess<'de>,
+                fn visit_map<__A>(self, mut __map: __A) -> ::core::result::Result<#name, __A::Error>
+                where
+                    __A: #serde::de::MapAccess<'de>,
+                {
+                    let mut __unknown = self.unknown;
+                    #(#declare)*
+                    while let ::core::option::Option::Some(__key) =
+                        #serde::de::MapAccess::next_key::<__Field<'de>>(&mut __map)?
                     {
-                        #(#declare)*
-                        while let ::core::option::Option::Some(__key) =
-                            #serde::de::MapAccess::next_key::<__Field>(&mut __map)?
-                        {
-                            match __key {
-                                #(#arms)*
-                                __Field::__ignore => {
+                        match __key {
+                            #(#arms)*
+                            __Field::__other(__name) => match &mut __unknown {
+                                ::core::option::Option::Some(__kept) => {
+                                    #krate::__private::keep_unknown(&mut __map, __name, __kept)?;
+                                }
+                                ::core::option::Option::None => {
                                     #serde::de::MapAccess::next_value::<#serde::de::IgnoredAny>(&mut __map)?;
                                 }
-                            }
+                            },
                         }
-                        #(#finish)*
-                        ::core::result::Result::Ok(#name { #(#build,)* })
                     }
+                    #(#finish)*
+                    ::core::result::Result::Ok(#name { #(#build,)* })
                 }
-
-                #serde::Deserializer::deserialize_map(__deserializer, __Visitor)
             }
+
+            #serde::Deserializer::deserialize_map(__deserializer, __Visitor { unknown: __unknown })
         }
     }
 }

@@ -26,8 +26,7 @@ pub(crate) fn expand(
         .collect();
     let records = object::member_records(krate, fields);
     let name_str = name.to_string();
-    let serialize = object::serialize(krate, name, &members);
-    let deserialize = object::deserialize(krate, name, &members);
+    let serde_impls = object::serde_impls(krate, name, &members, object::Unknown::Skip);
     quote! {
         #[automatically_derived]
         impl #krate::__private::EventValue for #name {
@@ -38,7 +37,6 @@ pub(crate) fn expand(
             });
         }
 
-        #serialize
-        #deserialize
+        #serde_impls
     }
 }
