@@ -15,12 +15,26 @@ pub const MAX_DEPTH: usize = 64;
 
 /// Whether arrays and objects in `bytes` nest deeper than [`MAX_DEPTH`].
 ///
-/// Counting every `{` and `[` byte, inside strings too, bounds the depth from above and
-/// vectorizes, so the exact scan only runs on the rare event with that many brackets.
+/// Counting every `{` and `[` byte, inside strings too, bounds the depth from above, so the
+/// exact scan only runs on the rare event with that many brackets.
 #[inline]
 pub(crate) fn too_deep(bytes: &[u8]) -> bool {
-    let opens = bytes.iter().filter(|&&b| b == b'{' || b == b'[').count();
-    opens > MAX_DEPTH && exact_depth_exceeds(bytes, MAX_DEPTH)
+    opening_brackets(bytes) > MAX_DEPTH && exact_depth_exceeds(bytes, MAX_DEPTH)
+}
+
+/// How many `{` and `[` bytes there are. `[` (0x5B) and `{` (0x7B) differ only in bit 0x20,
+/// and counting into a byte per chunk of 255 lets the compiler use one SIMD lane per byte:
+/// a plain `filter().count()` here cost as much as a fifth of decoding the whole event.
+fn opening_brackets(bytes: &[u8]) -> usize {
+    bytes
+        .chunks(255)
+        .map(|chunk| {
+            let count: u8 = chunk
+                .iter()
+                .fold(0u8, |n, &b| n + u8::from(b | 0x20 == b'{'));
+            usize::from(count)
+        })
+        .sum()
 }
 
 fn exact_depth_exceeds(bytes: &[u8], limit: usize) -> bool {
@@ -64,6 +78,14 @@ mod tests {
     fn depth_at_the_limit_passes_and_one_more_fails() {
         assert!(!too_deep(nested(MAX_DEPTH).as_bytes()));
         assert!(too_deep(nested(MAX_DEPTH + 1).as_bytes()));
+    }
+
+    #[test]
+    fn opening_brackets_are_counted_exactly() {
+        let text = format!("{}x{}{}", "[".repeat(300), "{".repeat(300), "]}".repeat(7));
+        assert_eq!(opening_brackets(text.as_bytes()), 600);
+        assert_eq!(opening_brackets(b"{[}]"), 2);
+        assert_eq!(opening_brackets(b""), 0);
     }
 
     #[test]
