@@ -3,14 +3,33 @@
 //! [`Dispatcher`] calls plain functions; [`AsyncDispatcher`] awaits futures. The async one
 //! only builds and awaits boxed futures, so it works under any executor (tokio, async-std,
 //! smol, a hand-rolled `block_on`) and ties `events-core` to none.
+//!
+//! Both give the same guarantees, in this order, for every envelope:
+//!
+//! 1. The envelope is checked against the contract before any handler sees it; a broken one
+//!    is [`DispatchError::Rejected`].
+//! 2. On a dispatcher [scoped](Dispatcher::scoped_to) to owners, an event owned by anyone
+//!    else reaches no handler, the fallback included: it is [`DispatchError::OutOfScope`],
+//!    naming the owner it carried. Ownership is the payload's `owner` envelope, never its
+//!    `originator`.
+//! 3. A handler that panics is that event's failure, [`DispatchError::HandlerPanicked`]; the
+//!    dispatcher is unharmed and handles the next event. The panic is caught with
+//!    [`std::panic::catch_unwind`], so the process's panic hook still runs first and, by
+//!    default, prints the panic message on standard error (that is std's behaviour; install
+//!    a hook with [`std::panic::set_hook`] to change it). A binary built with
+//!    `panic = "abort"` cannot contain a panic at all.
 
-use std::collections::HashMap;
+use std::any::Any;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::future::Future;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::pin::Pin;
+use std::task::{Context, Poll};
 
 use crate::envelope::Envelope;
 use crate::error::Error;
+use crate::owner::{COMPANY_MEMBERS, ORGANIZATION_MEMBERS};
 use crate::registry::{AnyEnvelope, Registry, RegistryError};
 use crate::DomainEvent;
 
@@ -68,10 +87,85 @@ pub enum DispatchError {
         #[source]
         source: BoxError,
     },
+    /// The handler panicked (an async handler: while it was called, or while its future was
+    /// polled). The panic was caught; the dispatcher goes on with the next event.
+    ///
+    /// The panic hook ran before the panic was caught, so the message has usually been
+    /// printed on standard error already: that is std's behaviour.
+    ///
+    /// ```
+    /// use events_core::{domain_event, owner::Organization, DispatchError, Dispatcher, Envelope};
+    ///
+    /// /// A widget was renamed.
+    /// #[domain_event(type = "Widget.Renamed")]
+    /// pub struct WidgetRenamed {}
+    ///
+    /// let dispatcher = Dispatcher::new().on(|event: Envelope<WidgetRenamed>| {
+    ///     if event.payload.uid == "w-bad" {
+    ///         panic!("cannot rename {}", event.payload.uid);
+    ///     }
+    /// });
+    /// let widget = |uid: &str| Envelope::new("1", WidgetRenamed { owner: Organization::new("o", "c"), originator: None, uid: uid.into() }).to_vec();
+    ///
+    /// let err = dispatcher.dispatch(&widget("w-bad")).unwrap_err();
+    /// assert!(matches!(err, DispatchError::HandlerPanicked { ref message, .. } if message == "cannot rename w-bad"));
+    /// assert!(dispatcher.dispatch(&widget("w-good")).is_ok());
+    /// ```
+    #[error("the handler for \"{event_type}\" panicked on event id {id:?}: {message}")]
+    HandlerPanicked {
+        /// The event's type.
+        event_type: &'static str,
+        /// The envelope's id.
+        id: String,
+        /// The panic's message: its payload where that is a `&str` or a `String`, else
+        /// [`NON_STRING_PANIC`].
+        message: String,
+    },
+    /// The event is valid, but its owner is outside the dispatcher's
+    /// [scope](Dispatcher::scoped_to): no handler saw it, the fallback included.
+    ///
+    /// ```
+    /// use events_core::{domain_event, owner::Organization, DispatchError, Dispatcher, Envelope, Scope};
+    ///
+    /// /// A widget was renamed.
+    /// #[domain_event(type = "Widget.Renamed")]
+    /// pub struct WidgetRenamed {}
+    ///
+    /// let dispatcher = Dispatcher::new()
+    ///     .scoped_to(Scope::organization("org-1"))
+    ///     .on(|_: Envelope<WidgetRenamed>| -> () { unreachable!() });
+    /// let json = Envelope::new("7", WidgetRenamed { owner: Organization::new("org-2", "co-1"), originator: None, uid: "w".into() }).to_json();
+    ///
+    /// let err = dispatcher.dispatch(json.as_bytes()).unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     r#"event "Widget.Renamed" (id "7") is outside this dispatcher's scope: its owner is organization {organizationUid: "org-2", parentCompanyUid: "co-1"}"#
+    /// );
+    /// assert_eq!(err.out_of_scope_owner().unwrap()[0], ("organizationUid", "org-2".to_owned()));
+    /// ```
+    #[error(
+        "event \"{event_type}\" (id {id:?}) is outside this dispatcher's scope: its owner is {}",
+        OwnerText(ownership_type, owner)
+    )]
+    OutOfScope {
+        /// The event's type.
+        event_type: &'static str,
+        /// The envelope's id.
+        id: String,
+        /// The owner's `ownershipType`.
+        ownership_type: &'static str,
+        /// The owner's uids as the event carried them, `(member name, value)`, as
+        /// [`AnyEnvelope::owner_uids`] gives them.
+        owner: Vec<(&'static str, String)>,
+    },
     /// The registry is unusable: a type string is registered twice.
     #[error(transparent)]
     Registry(#[from] RegistryError),
 }
+
+/// [`DispatchError::HandlerPanicked`]'s message for a panic whose payload is neither a `&str`
+/// nor a `String` (as with [`std::panic::panic_any`]).
+pub const NON_STRING_PANIC: &str = "the handler panicked with a payload that is not a string";
 
 impl DispatchError {
     /// The contract's error, where the event itself was rejected.
@@ -81,16 +175,128 @@ impl DispatchError {
             _ => None,
         }
     }
+
+    /// The owner the event carried, where it was [out of scope](DispatchError::OutOfScope).
+    pub fn out_of_scope_owner(&self) -> Option<&[(&'static str, String)]> {
+        match self {
+            DispatchError::OutOfScope { owner, .. } => Some(owner),
+            _ => None,
+        }
+    }
+}
+
+/// Writes an owner as `organization {organizationUid: "o", parentCompanyUid: "c"}`, its values
+/// quoted and escaped: they come from the producer.
+struct OwnerText<'a>(&'a str, &'a [(&'static str, String)]);
+
+impl fmt::Display for OwnerText<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {{", self.0)?;
+        for (i, (member, value)) in self.1.iter().enumerate() {
+            let sep = if i == 0 { "" } else { ", " };
+            write!(f, "{sep}{member}: {value:?}")?;
+        }
+        f.write_str("}")
+    }
+}
+
+/// One owner a dispatcher admits: a uid that a given member of the payload's `owner` must
+/// carry. Add one or several with [`Dispatcher::scoped_to`] (or
+/// [`AsyncDispatcher::scoped_to`]); an event passes if its owner matches any of them.
+///
+/// A scope matches one member exactly, and nothing wider: [`Scope::company`] admits the
+/// events a company owns itself, not those of its organizations; scope a dispatcher with both
+/// [`Scope::company`] and [`Scope::parent_company`] to admit both. Only the `owner` envelope
+/// counts, never the `originator`.
+///
+/// ```
+/// use events_core::Scope;
+///
+/// let scope = Scope::parent_company("co-1");
+/// assert_eq!((scope.member(), scope.uid()), ("parentCompanyUid", "co-1"));
+/// assert!(scope.admits(&[("organizationUid", "org-9"), ("parentCompanyUid", "co-1")]));
+/// assert!(!Scope::company("co-1").admits(&[("organizationUid", "org-9"), ("parentCompanyUid", "co-1")]));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Scope {
+    member: &'static str,
+    uid: String,
+}
+
+impl Scope {
+    /// Events owned by the organization `uid` (`owner.organizationUid`).
+    ///
+    /// ```
+    /// use events_core::Scope;
+    ///
+    /// assert_eq!(Scope::organization("org-1").member(), "organizationUid");
+    /// ```
+    pub fn organization(uid: impl Into<String>) -> Scope {
+        Scope {
+            member: ORGANIZATION_MEMBERS[0],
+            uid: uid.into(),
+        }
+    }
+
+    /// Events owned by any organization whose parent company is `uid`
+    /// (`owner.parentCompanyUid`).
+    ///
+    /// ```
+    /// use events_core::Scope;
+    ///
+    /// assert_eq!(Scope::parent_company("co-1").member(), "parentCompanyUid");
+    /// ```
+    pub fn parent_company(uid: impl Into<String>) -> Scope {
+        Scope {
+            member: ORGANIZATION_MEMBERS[1],
+            uid: uid.into(),
+        }
+    }
+
+    /// Events owned by the company `uid` itself, those declared with `owner = "company"`
+    /// (`owner.companyUid`).
+    ///
+    /// ```
+    /// use events_core::Scope;
+    ///
+    /// assert_eq!(Scope::company("co-1").member(), "companyUid");
+    /// ```
+    pub fn company(uid: impl Into<String>) -> Scope {
+        Scope {
+            member: COMPANY_MEMBERS[0],
+            uid: uid.into(),
+        }
+    }
+
+    /// The owner member this scope matches, such as `organizationUid`.
+    pub fn member(&self) -> &'static str {
+        self.member
+    }
+
+    /// The uid that member must carry.
+    pub fn uid(&self) -> &str {
+        &self.uid
+    }
+
+    /// Whether an owner, given as [`AnyEnvelope::owner_uids`] gives it, is within this scope.
+    pub fn admits(&self, owner: &[(&'static str, &str)]) -> bool {
+        owner
+            .iter()
+            .any(|(member, uid)| *member == self.member && *uid == self.uid)
+    }
 }
 
 type SyncHandler = Box<dyn Fn(AnyEnvelope) -> Result<(), BoxError> + Send + Sync>;
 type BoxFuture = Pin<Box<dyn Future<Output = Result<(), BoxError>> + Send + 'static>>;
 type AsyncHandler = Box<dyn Fn(AnyEnvelope) -> BoxFuture + Send + Sync>;
 
-/// The routing both dispatchers share: handlers by type string, and a fallback.
+/// The routing both dispatchers share: handlers by type string, a fallback, and the owners
+/// admitted.
 struct Routes<H> {
     handlers: HashMap<&'static str, H>,
     fallback: Option<H>,
+    /// The admitted uids, by owner member. Empty: every owner is admitted.
+    scope: HashMap<&'static str, HashSet<String>>,
 }
 
 impl<H> Routes<H> {
@@ -98,12 +304,24 @@ impl<H> Routes<H> {
         Routes {
             handlers: HashMap::new(),
             fallback: None,
+            scope: HashMap::new(),
         }
+    }
+
+    fn add_scope(&mut self, scope: Scope) {
+        self.scope
+            .entry(scope.member)
+            .or_default()
+            .insert(scope.uid);
     }
 
     /// Decodes `bytes` by type string and picks who handles the event.
     fn route(&self, bytes: &[u8]) -> Result<(&H, AnyEnvelope), DispatchError> {
         let event = Registry::global()?.decode(bytes)?;
+        // An unscoped dispatcher does no work per event here.
+        if !self.scope.is_empty() {
+            self.admit(&event)?;
+        }
         match self
             .handlers
             .get(event.event_type())
@@ -116,32 +334,123 @@ impl<H> Routes<H> {
             }),
         }
     }
+
+    /// Whether the event's owner is one the scope admits; if not, the error naming it.
+    fn admit(&self, event: &AnyEnvelope) -> Result<(), DispatchError> {
+        let owner = event.owner_uids();
+        let admitted = owner.iter().any(|(member, uid)| {
+            self.scope
+                .get(member)
+                .is_some_and(|uids| uids.contains(*uid))
+        });
+        if admitted {
+            return Ok(());
+        }
+        Err(DispatchError::OutOfScope {
+            event_type: event.event_type(),
+            id: event.id().to_owned(),
+            ownership_type: event.ownership_type(),
+            owner: owner
+                .into_iter()
+                .map(|(member, uid)| (member, uid.to_owned()))
+                .collect(),
+        })
+    }
 }
 
 impl<H> fmt::Debug for Routes<H> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut types: Vec<_> = self.handlers.keys().collect();
         types.sort();
+        let mut scope: Vec<_> = self
+            .scope
+            .iter()
+            .flat_map(|(member, uids)| uids.iter().map(move |uid| format!("{member}={uid}")))
+            .collect();
+        scope.sort();
         f.debug_struct("Dispatcher")
             .field("handlers", &types)
             .field("fallback", &self.fallback.is_some())
+            .field("scope", &scope)
             .finish()
     }
 }
 
-/// Names the event a handler failed on.
-fn handler_failed(event_type: &'static str, id: String) -> impl FnOnce(BoxError) -> DispatchError {
-    move |source| DispatchError::Handler {
-        event_type,
-        id,
-        source,
+/// The event a handler runs on, kept to name it in the handler's error or panic.
+struct Running {
+    event_type: &'static str,
+    id: String,
+}
+
+impl Running {
+    fn of(event: &AnyEnvelope) -> Running {
+        Running {
+            event_type: event.event_type(),
+            id: event.id().to_owned(),
+        }
+    }
+
+    /// What the handler's run came to: its result, or the panic that ended it.
+    fn settle(self, run: std::thread::Result<Result<(), BoxError>>) -> Result<(), DispatchError> {
+        match run {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(source)) => Err(DispatchError::Handler {
+                event_type: self.event_type,
+                id: self.id,
+                source,
+            }),
+            Err(payload) => Err(DispatchError::HandlerPanicked {
+                event_type: self.event_type,
+                id: self.id,
+                message: panic_message(payload),
+            }),
+        }
+    }
+}
+
+/// The message of a caught panic; its payload is dropped without letting a panic out.
+fn panic_message(payload: Box<dyn Any + Send>) -> String {
+    let message = if let Some(text) = payload.downcast_ref::<&'static str>() {
+        (*text).to_owned()
+    } else if let Some(text) = payload.downcast_ref::<String>() {
+        text.clone()
+    } else {
+        NON_STRING_PANIC.to_owned()
+    };
+    // A payload of the handler's own type may panic as it is dropped; that second payload is
+    // leaked rather than dropped, so that nothing escapes.
+    if let Err(again) = catch_unwind(AssertUnwindSafe(move || drop(payload))) {
+        std::mem::forget(again);
+    }
+    message
+}
+
+/// Polls a future, catching a panic raised while it is polled as `Err(payload)`.
+struct CatchUnwind<F> {
+    future: F,
+}
+
+impl<F: Future + Unpin> Future for CatchUnwind<F> {
+    type Output = std::thread::Result<F::Output>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let future = &mut self.future;
+        // The future is never polled again after it panicked: this one is then ready.
+        match catch_unwind(AssertUnwindSafe(|| Pin::new(future).poll(cx))) {
+            Ok(Poll::Pending) => Poll::Pending,
+            Ok(Poll::Ready(output)) => Poll::Ready(Ok(output)),
+            Err(payload) => Poll::Ready(Err(payload)),
+        }
     }
 }
 
 /// Routes envelopes to typed handlers, by the envelope's type string.
 ///
 /// Every envelope is checked against the contract before any handler sees it. A second
-/// handler for the same event type replaces the first.
+/// handler for the same event type replaces the first. A handler that panics is reported as
+/// [`DispatchError::HandlerPanicked`] and the dispatcher goes on; the panic hook still prints
+/// the panic's message, as std does for every panic. See the [module](self) for every
+/// guarantee.
 ///
 /// ```
 /// use std::sync::atomic::{AtomicUsize, Ordering};
@@ -204,16 +513,52 @@ impl Dispatcher {
         self
     }
 
+    /// Admits the owner `scope` names, besides those already admitted. A dispatcher with no
+    /// scope admits every owner; once scoped, an event owned by anyone else reaches no handler
+    /// (nor the fallback) and is [`DispatchError::OutOfScope`].
+    ///
+    /// Ownership is the payload's `owner` envelope alone: an `originator` that names an
+    /// admitted organization does not admit an event owned by another.
+    ///
+    /// ```
+    /// use events_core::{domain_event, owner::Organization, DispatchError, Dispatcher, Envelope, Scope};
+    ///
+    /// /// A widget was renamed.
+    /// #[domain_event(type = "Widget.Renamed")]
+    /// pub struct WidgetRenamed {}
+    ///
+    /// let dispatcher = Dispatcher::new()
+    ///     .scoped_to(Scope::organization("org-1"))
+    ///     .scoped_to(Scope::parent_company("co-2"))
+    ///     .on(|_: Envelope<WidgetRenamed>| {});
+    /// let owned_by = |org: &str, company: &str| {
+    ///     Envelope::new("1", WidgetRenamed { owner: Organization::new(org, company), originator: None, uid: "w".into() }).to_vec()
+    /// };
+    ///
+    /// assert!(dispatcher.dispatch(&owned_by("org-1", "co-1")).is_ok());
+    /// assert!(dispatcher.dispatch(&owned_by("org-7", "co-2")).is_ok());
+    /// let err = dispatcher.dispatch(&owned_by("org-7", "co-1")).unwrap_err();
+    /// assert!(matches!(err, DispatchError::OutOfScope { .. }));
+    /// ```
+    pub fn scoped_to(mut self, scope: Scope) -> Self {
+        self.routes.add_scope(scope);
+        self
+    }
+
     /// Whether a handler of its own is registered for `event_type`.
     pub fn handles(&self, event_type: &str) -> bool {
         self.routes.handlers.contains_key(event_type)
     }
 
     /// Decodes one envelope, checks it, and calls the handler for its type.
+    ///
+    /// A panic in the handler is caught and returned as [`DispatchError::HandlerPanicked`].
     pub fn dispatch(&self, bytes: &[u8]) -> Result<(), DispatchError> {
         let (handler, event) = self.routes.route(bytes)?;
-        let failed = handler_failed(event.event_type(), event.id().to_owned());
-        handler(event).map_err(failed)
+        let running = Running::of(&event);
+        // The handler's own state is the only thing a panic can leave half-updated; the
+        // dispatcher holds none that a handler can reach.
+        running.settle(catch_unwind(AssertUnwindSafe(|| handler(event))))
     }
 }
 
@@ -232,7 +577,9 @@ impl fmt::Debug for Dispatcher {
 /// Routes envelopes to async handlers, by the envelope's type string.
 ///
 /// The same rules as [`Dispatcher`]; handlers return futures, and
-/// [`dispatch`](AsyncDispatcher::dispatch) is a future to await on any executor.
+/// [`dispatch`](AsyncDispatcher::dispatch) is a future to await on any executor. A handler
+/// that panics, when it is called or while its future is polled, is reported as
+/// [`DispatchError::HandlerPanicked`]; the panic never reaches the executor.
 ///
 /// ```
 /// use events_core::{domain_event, dispatch::{AsyncDispatcher, DispatchError}, owner::Organization, Envelope};
@@ -307,6 +654,26 @@ impl AsyncDispatcher {
         self
     }
 
+    /// Admits the owner `scope` names, besides those already admitted; the same rules as
+    /// [`Dispatcher::scoped_to`].
+    ///
+    /// ```
+    /// use events_core::{AsyncDispatcher, Envelope, Scope};
+    /// # use events_core::domain_event;
+    /// # /// A plan was changed.
+    /// # #[domain_event(type = "Widget.PlanChanged", owner = "company")]
+    /// # pub struct PlanChanged {}
+    ///
+    /// let dispatcher = AsyncDispatcher::new()
+    ///     .scoped_to(Scope::company("co-1"))
+    ///     .on(|_: Envelope<PlanChanged>| async {});
+    /// assert!(format!("{dispatcher:?}").contains("companyUid=co-1"));
+    /// ```
+    pub fn scoped_to(mut self, scope: Scope) -> Self {
+        self.routes.add_scope(scope);
+        self
+    }
+
     /// Whether a handler of its own is registered for `event_type`.
     pub fn handles(&self, event_type: &str) -> bool {
         self.routes.handlers.contains_key(event_type)
@@ -314,19 +681,25 @@ impl AsyncDispatcher {
 
     /// Decodes one envelope, checks it, and awaits the handler for its type.
     ///
-    /// The bytes are decoded before the returned future is first polled, so the future
-    /// borrows nothing from them.
+    /// The bytes are decoded, and the handler called, before the returned future is first
+    /// polled, so the future borrows nothing from them. A panic in the handler, as it is
+    /// called or as its future is polled, is returned as [`DispatchError::HandlerPanicked`].
     pub fn dispatch(
         &self,
         bytes: &[u8],
     ) -> impl Future<Output = Result<(), DispatchError>> + Send + 'static {
-        let routed = self.routes.route(bytes).map(|(handler, event)| {
-            let failed = handler_failed(event.event_type(), event.id().to_owned());
-            (handler(event), failed)
+        let started = self.routes.route(bytes).map(|(handler, event)| {
+            let running = Running::of(&event);
+            let future = catch_unwind(AssertUnwindSafe(|| handler(event)));
+            (future.map(|future| CatchUnwind { future }), running)
         });
         async move {
-            let (future, failed) = routed?;
-            future.await.map_err(failed)
+            let (future, running) = started?;
+            let run = match future {
+                Ok(future) => future.await,
+                Err(payload) => Err(payload),
+            };
+            running.settle(run)
         }
     }
 }

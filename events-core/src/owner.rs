@@ -60,7 +60,7 @@ impl Organization {
     }
 }
 
-const ORGANIZATION_MEMBERS: [&str; 2] = ["organizationUid", "parentCompanyUid"];
+pub(crate) const ORGANIZATION_MEMBERS: [&str; 2] = ["organizationUid", "parentCompanyUid"];
 
 impl OwnerKind for Organization {
     const OWNERSHIP_TYPE: &'static str = "organization";
@@ -154,7 +154,7 @@ impl Company {
     }
 }
 
-const COMPANY_MEMBERS: [&str; 1] = ["companyUid"];
+pub(crate) const COMPANY_MEMBERS: [&str; 1] = ["companyUid"];
 
 impl OwnerKind for Company {
     const OWNERSHIP_TYPE: &'static str = "company";

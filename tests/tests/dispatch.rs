@@ -199,3 +199,146 @@ fn the_async_dispatch_future_is_send_and_outlives_the_input() {
     assert_send(&future);
     block_on(future).unwrap();
 }
+
+/// The id and message of a `HandlerPanicked`, or the test fails.
+fn panicked(err: DispatchError) -> (&'static str, String, String) {
+    match err {
+        DispatchError::HandlerPanicked {
+            event_type,
+            id,
+            message,
+        } => (event_type, id, message),
+        other => panic!("expected HandlerPanicked, got {other:?}"),
+    }
+}
+
+/// A panicking handler for `ProvisioningRecipeUpdated` and a well-behaved one for widgets;
+/// each handled event is counted.
+fn half_broken_dispatcher(handled: Arc<AtomicUsize>) -> Dispatcher {
+    Dispatcher::new()
+        .on(|e: Envelope<ProvisioningRecipeUpdated>| -> () {
+            panic!("recipe {} is cursed", e.payload.uid)
+        })
+        .on(move |_: Envelope<WidgetRenamed>| {
+            handled.fetch_add(1, Ordering::Relaxed);
+        })
+}
+
+#[test]
+fn a_panicking_handler_is_that_events_failure_and_the_next_event_is_handled() {
+    let handled = Arc::new(AtomicUsize::new(0));
+    let dispatcher = half_broken_dispatcher(handled.clone());
+    for _ in 0..2 {
+        let (event_type, id, message) = panicked(dispatcher.dispatch(example()).unwrap_err());
+        assert_eq!(event_type, ProvisioningRecipeUpdated::TYPE);
+        assert_eq!(id, "string");
+        assert_eq!(message, "recipe 2dfae202xxxxxxxxxxxxxxxxcd8150f7 is cursed");
+        dispatcher.dispatch(&widget()).unwrap();
+    }
+    assert_eq!(handled.load(Ordering::Relaxed), 2);
+}
+
+#[test]
+fn the_panic_message_is_the_str_or_string_payload_or_a_fixed_text() {
+    let static_str = Dispatcher::new().fallback(|_| -> () { panic!("plain text") });
+    assert_eq!(
+        panicked(static_str.dispatch(&widget()).unwrap_err()).2,
+        "plain text"
+    );
+
+    let not_a_string = Dispatcher::new().fallback(|_| -> () { std::panic::panic_any(42_u32) });
+    let (event_type, id, message) = panicked(not_a_string.dispatch(&widget()).unwrap_err());
+    assert_eq!((event_type, id.as_str()), (WidgetRenamed::TYPE, "w-evt"));
+    assert_eq!(message, events_core::dispatch::NON_STRING_PANIC);
+
+    let err = not_a_string.dispatch(&widget()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "the handler for \"Test.WidgetRenamed\" panicked on event id \"w-evt\": {}",
+            events_core::dispatch::NON_STRING_PANIC
+        )
+    );
+}
+
+#[test]
+fn a_handler_that_panics_while_holding_a_lock_leaves_the_dispatcher_usable() {
+    // The handler's own state may be poisoned; the dispatcher itself is not.
+    let state = Arc::new(Mutex::new(0));
+    let shared = state.clone();
+    let dispatcher = Dispatcher::new().on(move |e: Envelope<WidgetRenamed>| {
+        let mut count = shared
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        *count += 1;
+        if *count == 1 {
+            panic!("first widget {}", e.payload.uid);
+        }
+    });
+    assert!(matches!(
+        dispatcher.dispatch(&widget()),
+        Err(DispatchError::HandlerPanicked { .. })
+    ));
+    dispatcher.dispatch(&widget()).unwrap();
+    assert!(state.is_poisoned());
+}
+
+#[test]
+fn an_async_handler_that_panics_while_polled_is_that_events_failure() {
+    let handled = Arc::new(AtomicUsize::new(0));
+    let count = handled.clone();
+    let dispatcher = AsyncDispatcher::new()
+        .on(|e: Envelope<ProvisioningRecipeUpdated>| async move {
+            // Yield once first, so that the panic comes on a later poll.
+            let mut yielded = false;
+            std::future::poll_fn(|cx| {
+                if yielded {
+                    return Poll::Ready(());
+                }
+                yielded = true;
+                cx.waker().wake_by_ref();
+                Poll::Pending
+            })
+            .await;
+            if !e.payload.uid.is_empty() {
+                panic!("recipe {} is cursed", e.payload.uid);
+            }
+        })
+        .on(move |_: Envelope<WidgetRenamed>| {
+            let count = count.clone();
+            async move {
+                count.fetch_add(1, Ordering::Relaxed);
+            }
+        });
+    for _ in 0..2 {
+        let (event_type, id, message) =
+            panicked(block_on(dispatcher.dispatch(example())).unwrap_err());
+        assert_eq!(
+            (event_type, id.as_str()),
+            (ProvisioningRecipeUpdated::TYPE, "string")
+        );
+        assert_eq!(message, "recipe 2dfae202xxxxxxxxxxxxxxxxcd8150f7 is cursed");
+        block_on(dispatcher.dispatch(&widget())).unwrap();
+    }
+    assert_eq!(handled.load(Ordering::Relaxed), 2);
+}
+
+#[test]
+fn an_async_handler_that_panics_before_returning_its_future_is_that_events_failure() {
+    let dispatcher = AsyncDispatcher::new()
+        .on(
+            |_: Envelope<ProvisioningRecipeUpdated>| -> std::future::Ready<()> {
+                panic!("no future for you")
+            },
+        )
+        .fallback(|e| async move { assert_eq!(e.event_type(), WidgetRenamed::TYPE) });
+    // The handler is called as `dispatch` is; the panic is caught there and returned by the
+    // future, which is still `Send` and `'static`.
+    let future = dispatcher.dispatch(example());
+    let (_, id, message) = panicked(block_on(future).unwrap_err());
+    assert_eq!(
+        (id.as_str(), message.as_str()),
+        ("string", "no future for you")
+    );
+    block_on(dispatcher.dispatch(&widget())).unwrap();
+}
