@@ -239,6 +239,18 @@ impl<E: DomainEvent> Target for Typed<E> {
     fn payload(&self, src: &str) -> Result<(WithUnknown<E>, usize), serde_json::Error> {
         read::value::<WithUnknown<E>>(src)
     }
+
+    /// This reader knows one type: a payload that is not an `E` rejects the event whatever
+    /// its `type` says.
+    #[inline]
+    fn guess(&mut self, _src: &str) -> bool {
+        true
+    }
+
+    #[inline]
+    fn guessed_right(&self) -> bool {
+        true
+    }
 }
 
 /// A payload read with the members its type does not define.

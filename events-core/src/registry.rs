@@ -265,6 +265,7 @@ impl Registry {
         let mut target = Dynamic {
             registry: self,
             descriptor: None,
+            guessed: None,
         };
         let parts = read::decode(json, &mut target, &resolve)?;
         let (descriptor, (payload, payload_unknown)) = parts.payload;
@@ -296,6 +297,8 @@ impl fmt::Debug for Registry {
 struct Dynamic<'r> {
     registry: &'r Registry,
     descriptor: Option<&'static EventDescriptor>,
+    /// The descriptor a payload that came before `type` was decoded with.
+    guessed: Option<&'static EventDescriptor>,
 }
 
 impl Target for Dynamic<'_> {
@@ -316,6 +319,18 @@ impl Target for Dynamic<'_> {
         };
         let (payload, used) = (descriptor.decode_payload)(src)?;
         Ok(((descriptor, payload), used))
+    }
+
+    #[inline]
+    fn guess(&mut self, src: &str) -> bool {
+        self.guessed = read::last_type_member(src).and_then(|t| self.registry.get(t));
+        self.descriptor = self.guessed;
+        self.guessed.is_some()
+    }
+
+    #[inline]
+    fn guessed_right(&self) -> bool {
+        matches!((self.descriptor, self.guessed), (Some(d), Some(g)) if std::ptr::eq(d, g))
     }
 }
 

@@ -25,6 +25,11 @@ pub(crate) trait Target {
     fn resolve(&mut self, event_type: &str) -> bool;
     /// Decodes the payload at the start of `src`: the value and the bytes it took.
     fn payload(&self, src: &str) -> Result<(Self::Out, usize), serde_json::Error>;
+    /// The payload comes before `type`: whether to decode it now, as the type the whole
+    /// envelope `src` suggests. [`resolve`](Target::resolve) later confirms or refutes it.
+    fn guess(&mut self, src: &str) -> bool;
+    /// Whether the type `resolve` accepted is the one `guess` decoded the payload as.
+    fn guessed_right(&self) -> bool;
 }
 
 /// The envelope is not valid; `serde` holds serde_json's message where it had one.
@@ -66,6 +71,8 @@ pub(crate) fn read<T: Target>(src: &str, target: &mut T) -> Result<Parts<T::Out>
     let mut payload: Option<T::Out> = None;
     // Where the payload sits when it comes before `type`.
     let mut deferred: Option<(usize, usize)> = None;
+    // Where the payload sits when it was decoded before `type`, on a guess.
+    let mut guessed: Option<(usize, usize)> = None;
     let mut unknown = UnknownMembers::new();
 
     if bytes.get(pos) == Some(&b'}') {
@@ -112,19 +119,31 @@ pub(crate) fn read<T: Target>(src: &str, target: &mut T) -> Result<Parts<T::Out>
                 if !target.resolve(event_type.as_str()) {
                     return reject();
                 }
-                if let Some((start, end)) = deferred.take() {
+                let wrong_guess = guessed.take().filter(|_| !target.guessed_right());
+                if let Some((start, end)) = deferred.take().or(wrong_guess) {
                     let (out, _) = target.payload(&src[start..end])?;
                     payload = Some(out);
                 }
                 used
             }
             EnvelopeKey::Payload => {
-                if payload.is_some() || deferred.is_some() {
+                if payload.is_some() || deferred.is_some() || guessed.is_some() {
                     return reject();
                 }
                 if type_seen {
                     let (out, used) = target.payload(rest)?;
                     payload = Some(out);
+                    used
+                } else if let Some((out, used)) = target
+                    .guess(src)
+                    .then(|| target.payload(rest).ok())
+                    .flatten()
+                {
+                    // Read once, as the type the envelope most likely has; a wrong guess is
+                    // read again when `type` arrives. Skipping it first and then reading it
+                    // would read every payload-first event twice.
+                    payload = Some(out);
+                    guessed = Some((pos, pos + used));
                     used
                 } else {
                     let (IgnoredAny, used) = value::<IgnoredAny>(rest)?;
@@ -145,7 +164,8 @@ pub(crate) fn read<T: Target>(src: &str, target: &mut T) -> Result<Parts<T::Out>
             _ => return reject(),
         }
     }
-    if skip_ws(bytes, pos + 1) != bytes.len() || !kind_seen {
+    // A payload read on a guess stands only once `type` has confirmed it.
+    if skip_ws(bytes, pos + 1) != bytes.len() || !kind_seen || !type_seen {
         return reject();
     }
     match (id, payload) {
@@ -220,4 +240,24 @@ pub(crate) fn value<'de, T: Deserialize<'de>>(
         Some(Err(e)) => Err(e),
         None => Err(de::Error::custom("expected a JSON value")),
     }
+}
+
+/// The type string of the last `"type": "…"` member in `src`, where it is written without
+/// escapes: in an envelope whose payload comes first, the envelope's own `type` usually sits
+/// at the very end, and the payload's `type`, which must equal it, just before. Only a guess.
+pub(crate) fn last_type_member(src: &str) -> Option<&str> {
+    const KEY: &str = "\"type\"";
+    let at = src.rfind(KEY)?;
+    let bytes = src.as_bytes();
+    let mut pos = skip_ws(bytes, at + KEY.len());
+    if bytes.get(pos) != Some(&b':') {
+        return None;
+    }
+    pos = skip_ws(bytes, pos + 1);
+    if bytes.get(pos) != Some(&b'"') {
+        return None;
+    }
+    let rest = &src[pos + 1..];
+    let end = rest.find(['"', '\\'])?;
+    (rest.as_bytes()[end] == b'"').then(|| &rest[..end])
 }

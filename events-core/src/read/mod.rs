@@ -10,7 +10,7 @@ pub(crate) mod envelope;
 mod tree;
 
 pub(crate) use diagnose::Resolver;
-pub(crate) use envelope::{value, Parts, Target};
+pub(crate) use envelope::{last_type_member, value, Parts, Target};
 
 use crate::error::{Error, ErrorKind};
 
