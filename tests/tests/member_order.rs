@@ -19,12 +19,10 @@ fn payload(event_type: &str) -> String {
     format!(r#"{{"owner":{OWNER},"type":"{event_type}","uid":"u"}}"#)
 }
 
-fn both(
-    json: &str,
-) -> (
-    Result<String, (ErrorKind, String)>,
-    Result<String, (ErrorKind, String)>,
-) {
+/// What one decoder made of an event: its re-encoding, or the error's kind and path.
+type Outcome = Result<String, (ErrorKind, String)>;
+
+fn both(json: &str) -> (Outcome, Outcome) {
     let typed = Envelope::<ProvisioningRecipeUpdated>::from_json(json)
         .map(|e| e.to_json())
         .map_err(|e| (e.kind(), e.path().to_owned()));
