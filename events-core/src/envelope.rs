@@ -143,10 +143,9 @@ impl<E: DomainEvent> Envelope<E> {
 
     /// Encodes the envelope as compact JSON.
     pub fn to_json(&self) -> String {
-        let mut out = Vec::with_capacity(256);
-        self.write_json(&mut out);
-        // serde_json writes UTF-8 only.
-        String::from_utf8(out).unwrap_or_default()
+        // serde_json's own to_string knows its output is UTF-8 and skips checking it again.
+        // Writing our own types cannot fail: every map key is a string.
+        serde_json::to_string(self).unwrap_or_default()
     }
 
     /// Encodes the envelope as compact JSON bytes.
