@@ -1,15 +1,22 @@
 //! The `events` command: checks streams of event envelopes against the event contract
 //! (`spec/CONTRACT.md`, section 5), and lists the event types it knows.
 
+use std::collections::BTreeMap;
 use std::ffi::OsString;
 use std::fmt::Write as _;
 use std::fs::File;
-use std::io::{self, BufWriter, Read, Write};
+use std::io::{self, BufWriter, Read, StdoutLock, Write};
+use std::num::NonZeroUsize;
+use std::panic::{self, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::mpsc::{self, TrySendError};
+use std::sync::{Arc, Mutex};
+use std::thread;
 
-use clap::{Parser, Subcommand, ValueEnum};
-use events_core::stream::{Events, StreamEvent};
-use events_core::{Registry, RegistryError};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use events_core::stream::{Limits, RawEvents};
+use events_core::{AnyEnvelope, Error, Registry, RegistryError};
 
 /// Every event crate linked into the command. Naming them is also what keeps their
 /// registrations from being dropped by the linker.
@@ -30,15 +37,7 @@ enum Command {
     /// Each input is a stream of JSON envelopes, separated by white space or by nothing:
     /// NDJSON and a pretty-printed document are both streams. Exits 0 if every event is
     /// valid, 1 if one is not, 2 if an input cannot be read.
-    Validate {
-        /// `text` prints one line per rejected event and a summary on standard error;
-        /// `json` prints one JSON object per event.
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
-        /// The inputs; none, or `-`, reads standard input.
-        #[arg(value_name = "FILE")]
-        files: Vec<OsString>,
-    },
+    Validate(Validate),
     /// List every registered event type with the Rust type that defines it.
     Types,
     /// Print the JSON Schema (draft 2020-12) of envelopes.
@@ -67,6 +66,70 @@ enum Command {
     },
 }
 
+/// The options of `events validate`.
+#[derive(Args)]
+struct Validate {
+    /// `text` prints one line per rejected event and a summary on standard error;
+    /// `json` prints one JSON object per event.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Write each valid event to FILE: its exact bytes, then a line break.
+    ///
+    /// An event keeps its bytes as they were: one written over several lines (a
+    /// pretty-printed document) stays on several lines.
+    #[arg(long, value_name = "FILE")]
+    valid_out: Option<PathBuf>,
+    /// Write each invalid event to FILE: its exact bytes, then a line break.
+    ///
+    /// A broken event (one that is not JSON) is the rest of the line where it starts, as it
+    /// was, bad UTF-8 included, less the white space that ends the line: it never holds a
+    /// line break. With --valid-out, every byte of every event is written once; the only
+    /// exception is an event longer than --max-event-size, of which only that many bytes
+    /// are written. An input with no event at all writes nothing.
+    #[arg(long, value_name = "FILE")]
+    invalid_out: Option<PathBuf>,
+    /// The most bytes an event may take; a longer one is malformed_json, and is never held
+    /// in memory whole. A number, optionally followed by KiB, MiB or GiB.
+    #[arg(long, value_name = "BYTES", default_value = "1MiB", value_parser = parse_size)]
+    max_event_size: usize,
+    /// Decode on N threads (at most 1024), one of which also reads the input; the output
+    /// stays in input order. Defaults to the number of cores; 1 reads and decodes on one
+    /// thread.
+    #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
+    jobs: Option<u16>,
+    /// The inputs; none, or `-`, reads standard input.
+    #[arg(value_name = "FILE")]
+    files: Vec<OsString>,
+}
+
+/// Parses `--max-event-size`: bytes, or KiB, MiB, GiB.
+fn parse_size(text: &str) -> Result<usize, String> {
+    let split = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (digits, unit) = text.split_at(split);
+    let unit: usize = match unit {
+        _ if digits.is_empty() => 0,
+        "" => 1,
+        "KiB" => 1 << 10,
+        "MiB" => 1 << 20,
+        "GiB" => 1 << 30,
+        _ => 0,
+    };
+    if unit == 0 {
+        return Err("expected a number of bytes, optionally followed by KiB, MiB or GiB".into());
+    }
+    let bytes = digits
+        .parse::<usize>()
+        .ok()
+        .and_then(|n| n.checked_mul(unit))
+        .ok_or("expected a number of bytes that fits in memory")?;
+    if bytes == 0 {
+        return Err("expected at least one byte".into());
+    }
+    Ok(bytes)
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     Text,
@@ -91,7 +154,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let mut status = Status::Valid;
     let outcome = match cli.command {
-        Command::Validate { format, files } => validate(format, &files, &mut status),
+        Command::Validate(options) => validate(options, &mut status),
         Command::Types => types(&mut status),
         Command::Schema { types } => generate(&mut status, |registry| schema(registry, &types)),
         Command::Docs { types, out } => generate(&mut status, |registry| {
@@ -161,97 +224,519 @@ struct Tally {
     unreadable: usize,
 }
 
-fn validate(format: Format, files: &[OsString], status: &mut Status) -> io::Result<()> {
-    if let Err(e) = registry() {
-        complain(format_args!("{e}"));
-        status.raise(Status::Trouble);
-        return Ok(());
-    }
-    let stdin_only = [OsString::from("-")];
-    let files = if files.is_empty() { &stdin_only } else { files };
+/// A batch is handed on once it holds this many bytes of events, or this many events, or
+/// when the next event would have to wait for input.
+const BATCH_BYTES: usize = 256 * 1024;
+const BATCH_EVENTS: usize = 2048;
 
-    let mut out = BufWriter::new(io::stdout().lock());
-    let mut tally = Tally::default();
+/// What the reader hands on, in input order.
+enum Work {
+    /// Consecutive events of one input, their bytes copied one after the other into one
+    /// buffer: what passes between threads is one allocation a batch, not one an event.
+    Events {
+        file: Arc<str>,
+        bytes: Vec<u8>,
+        events: Vec<Span>,
+        /// Handed on because the next event has to wait for input: what it says should
+        /// be written out now, not when a buffer fills.
+        flush: bool,
+    },
+    /// An input that could not be opened or read on: the complaint to make, in its place.
+    Trouble(String),
+}
+
+/// One event of a batch: it ends at `end` in the batch's bytes, where the next one starts.
+struct Span {
+    line: usize,
+    end: usize,
+    /// The error the reader found, for an event that is not JSON.
+    broken: Option<Error>,
+}
+
+/// A batch decoded and rendered, ready to be written.
+enum Done {
+    Chunk(Chunk),
+    Trouble(String),
+}
+
+/// What one batch of events adds to each output, rendered by the thread that decoded it.
+#[derive(Default)]
+struct Chunk {
+    report: Vec<u8>,
+    valid: Vec<u8>,
+    invalid: Vec<u8>,
+    n_valid: usize,
+    n_invalid: usize,
+    flush: bool,
+}
+
+/// How events are rendered: the report's format, and which events' bytes are kept.
+#[derive(Clone, Copy)]
+struct Render {
+    format: Format,
+    valid: bool,
+    invalid: bool,
+}
+
+impl Render {
+    fn event(
+        self,
+        file: &str,
+        line: usize,
+        bytes: &[u8],
+        result: &Result<AnyEnvelope, Error>,
+        chunk: &mut Chunk,
+    ) {
+        let keep = if result.is_ok() {
+            chunk.n_valid += 1;
+            self.valid.then_some(&mut chunk.valid)
+        } else {
+            chunk.n_invalid += 1;
+            self.invalid.then_some(&mut chunk.invalid)
+        };
+        // The one event of an input that holds none has no bytes to keep.
+        if let Some(out) = keep.filter(|_| !bytes.is_empty()) {
+            out.extend_from_slice(bytes);
+            out.push(b'\n');
+        }
+        // Writing to a vector cannot fail.
+        let _ = report(&mut chunk.report, self.format, file, line, result);
+    }
+}
+
+/// Decodes and renders one batch.
+fn process(work: Work, registry: &Registry, render: Render) -> Done {
+    match work {
+        Work::Events {
+            file,
+            bytes,
+            events,
+            flush,
+        } => {
+            let mut chunk = Chunk {
+                flush,
+                ..Chunk::default()
+            };
+            let mut start = 0;
+            for Span { line, end, broken } in events {
+                let event = &bytes[start..end];
+                start = end;
+                let result = match broken {
+                    Some(error) => Err(error),
+                    None => registry.decode(event),
+                };
+                render.event(&file, line, event, &result, &mut chunk);
+            }
+            Done::Chunk(chunk)
+        }
+        Work::Trouble(message) => Done::Trouble(message),
+    }
+}
+
+/// Reads every input in order and hands on its events in batches; stops early when `send`
+/// says so.
+fn produce(files: &[OsString], limits: Limits, send: &mut dyn FnMut(Work) -> bool) {
     for file in files {
-        let name = file.to_string_lossy();
+        let name: Arc<str> = file.to_string_lossy().into();
         let reader: Box<dyn Read> = if file == "-" {
             Box::new(io::stdin().lock())
         } else {
             match File::open(file) {
                 Ok(f) => Box::new(f),
                 Err(e) => {
-                    complain(format_args!("{name}: cannot open: {e}"));
-                    tally.unreadable += 1;
-                    status.raise(Status::Trouble);
+                    if !send(Work::Trouble(format!("{name}: cannot open: {e}"))) {
+                        return;
+                    }
                     continue;
                 }
             }
         };
-        let events = match Events::new(reader) {
-            Ok(events) => events,
-            Err(e) => {
-                complain(format_args!("{e}"));
-                status.raise(Status::Trouble);
-                return Ok(());
-            }
-        };
-        for event in events {
-            match event {
-                Ok(event) => {
-                    if event.is_valid() {
-                        tally.valid += 1;
-                    } else {
-                        tally.invalid += 1;
-                        status.raise(Status::Invalid);
-                    }
-                    report(&mut out, format, &name, &event)?;
+        let mut raw = RawEvents::with_limits(reader, limits);
+        let mut bytes = Vec::new();
+        let mut events = Vec::new();
+        let mut trouble = None;
+        loop {
+            let last = match raw.next() {
+                Some(Ok(event)) => {
+                    bytes.extend_from_slice(&event.bytes);
+                    events.push(Span {
+                        line: event.line,
+                        end: bytes.len(),
+                        broken: event.broken().cloned(),
+                    });
+                    false
                 }
-                Err(e) => {
+                Some(Err(e)) => {
                     // What was read before the failure is reported; the rest cannot be.
-                    out.flush()?;
-                    complain(format_args!("{name}: cannot read: {e}"));
-                    tally.unreadable += 1;
-                    status.raise(Status::Trouble);
+                    trouble = Some(format!("{name}: cannot read: {e}"));
+                    true
                 }
+                None => true,
+            };
+            let waits = || {
+                raw.buffered()
+                    .iter()
+                    .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+            };
+            let full = bytes.len() >= BATCH_BYTES || events.len() >= BATCH_EVENTS;
+            let flush = !last && !full && waits();
+            if !events.is_empty() && (last || full || flush) {
+                let batch = Work::Events {
+                    file: Arc::clone(&name),
+                    bytes: std::mem::take(&mut bytes),
+                    events: std::mem::take(&mut events),
+                    flush,
+                };
+                if !send(batch) {
+                    return;
+                }
+            }
+            if last {
+                break;
+            }
+        }
+        if let Some(message) = trouble {
+            if !send(Work::Trouble(message)) {
+                return;
             }
         }
     }
-    out.flush()?;
-    if format == Format::Text {
+}
+
+/// Why validation stopped before the end.
+enum Stop {
+    /// Standard output failed.
+    Report(io::Error),
+    /// Anything else, said in full.
+    Trouble(String),
+}
+
+/// A file that gets the bytes of valid or invalid events.
+struct Output {
+    path: PathBuf,
+    file: BufWriter<File>,
+}
+
+impl Output {
+    fn write(&mut self, bytes: &[u8]) -> Result<(), Stop> {
+        self.file.write_all(bytes).map_err(|e| self.trouble(e))
+    }
+
+    fn flush(&mut self) -> Result<(), Stop> {
+        self.file.flush().map_err(|e| self.trouble(e))
+    }
+
+    fn trouble(&self, e: io::Error) -> Stop {
+        Stop::Trouble(format!("{}: cannot write: {e}", self.path.display()))
+    }
+}
+
+/// Whether two paths name one existing file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// Creates the files named by `--valid-out` and `--invalid-out`, refusing one that is an
+/// input (creating it would empty it before it is read) or both the same file.
+fn create_outputs(
+    paths: [Option<PathBuf>; 2],
+    inputs: &[OsString],
+) -> Result<[Option<Output>; 2], String> {
+    let mut outputs = [None, None];
+    for (slot, path) in paths.into_iter().enumerate() {
+        let Some(path) = path else { continue };
+        let inputs = inputs.iter().filter(|input| *input != "-");
+        if let Some(input) = inputs
+            .into_iter()
+            .find(|input| same_file(&path, input.as_ref()))
+        {
+            return Err(format!(
+                "{}: cannot write the events of an input into it",
+                Path::new(input).display()
+            ));
+        }
+        if outputs
+            .iter()
+            .flatten()
+            .any(|o: &Output| same_file(&o.path, &path))
+        {
+            return Err(format!(
+                "{}: --valid-out and --invalid-out must be different files",
+                path.display()
+            ));
+        }
+        let file =
+            File::create(&path).map_err(|e| format!("{}: cannot create: {e}", path.display()))?;
+        outputs[slot] = Some(Output {
+            path,
+            file: BufWriter::new(file),
+        });
+    }
+    Ok(outputs)
+}
+
+/// Writes the batches in input order: the report, the split outputs, the tally.
+struct Sink {
+    out: BufWriter<StdoutLock<'static>>,
+    valid: Option<Output>,
+    invalid: Option<Output>,
+    tally: Tally,
+}
+
+impl Sink {
+    fn take(&mut self, done: Done) -> Result<(), Stop> {
+        match done {
+            Done::Chunk(chunk) => {
+                self.out.write_all(&chunk.report).map_err(Stop::Report)?;
+                if let Some(valid) = &mut self.valid {
+                    valid.write(&chunk.valid)?;
+                }
+                if let Some(invalid) = &mut self.invalid {
+                    invalid.write(&chunk.invalid)?;
+                }
+                self.tally.valid += chunk.n_valid;
+                self.tally.invalid += chunk.n_invalid;
+                if chunk.flush {
+                    self.flush()?;
+                }
+            }
+            Done::Trouble(message) => {
+                self.out.flush().map_err(Stop::Report)?;
+                complain(format_args!("{message}"));
+                self.tally.unreadable += 1;
+            }
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> Result<(), Stop> {
+        self.out.flush().map_err(Stop::Report)?;
+        for output in [&mut self.valid, &mut self.invalid].into_iter().flatten() {
+            output.flush()?;
+        }
+        Ok(())
+    }
+}
+
+fn validate(options: Validate, status: &mut Status) -> io::Result<()> {
+    let registry = match registry() {
+        Ok(registry) => registry,
+        Err(e) => {
+            complain(format_args!("{e}"));
+            status.raise(Status::Trouble);
+            return Ok(());
+        }
+    };
+    let mut files = options.files;
+    if files.is_empty() {
+        files.push(OsString::from("-"));
+    }
+    let [valid, invalid] = match create_outputs([options.valid_out, options.invalid_out], &files) {
+        Ok(outputs) => outputs,
+        Err(message) => {
+            complain(format_args!("{message}"));
+            status.raise(Status::Trouble);
+            return Ok(());
+        }
+    };
+    let render = Render {
+        format: options.format,
+        valid: valid.is_some(),
+        invalid: invalid.is_some(),
+    };
+    let limits = Limits::new().with_max_event_bytes(options.max_event_size);
+    let jobs = options.jobs.map_or_else(
+        || thread::available_parallelism().map_or(1, NonZeroUsize::get),
+        usize::from,
+    );
+    let mut sink = Sink {
+        out: BufWriter::new(io::stdout().lock()),
+        valid,
+        invalid,
+        tally: Tally::default(),
+    };
+    let outcome = if jobs == 1 {
+        run_here(&files, limits, registry, render, &mut sink)
+    } else {
+        run_threads(files, limits, registry, render, jobs, &mut sink)
+    };
+    match outcome.and_then(|()| sink.flush()) {
+        Ok(()) => {}
+        Err(Stop::Report(e)) => return Err(e),
+        Err(Stop::Trouble(message)) => {
+            complain(format_args!("{message}"));
+            status.raise(Status::Trouble);
+            return Ok(());
+        }
+    }
+    let tally = sink.tally;
+    if tally.invalid > 0 {
+        status.raise(Status::Invalid);
+    }
+    if tally.unreadable > 0 {
+        status.raise(Status::Trouble);
+    }
+    if options.format == Format::Text {
         complain_summary(&tally);
     }
     Ok(())
 }
 
-fn report(out: &mut impl Write, format: Format, file: &str, event: &StreamEvent) -> io::Result<()> {
+/// Reads, decodes and writes on this thread (`--jobs 1`).
+fn run_here(
+    files: &[OsString],
+    limits: Limits,
+    registry: &Registry,
+    render: Render,
+    sink: &mut Sink,
+) -> Result<(), Stop> {
+    let mut outcome = Ok(());
+    produce(files, limits, &mut |work| {
+        outcome = sink.take(process(work, registry, render));
+        outcome.is_ok()
+    });
+    outcome
+}
+
+/// Decodes and renders one batch; a panic, which would be a bug, becomes a complaint
+/// rather than a batch that never arrives.
+fn process_guarded(work: Work, registry: &Registry, render: Render) -> Done {
+    panic::catch_unwind(AssertUnwindSafe(|| process(work, registry, render)))
+        .unwrap_or_else(|_| Done::Trouble("a batch of events could not be decoded".into()))
+}
+
+/// Reads on one thread and decodes on `jobs` (`jobs - 1` that only decode, and the reader
+/// whenever they all have work queued), and writes on this one, in input order.
+///
+/// Each batch is numbered as it is read; the writer puts them back in order. At most
+/// `4 × jobs` batches are between the reader and the writer at any time (a credit is
+/// taken for each batch read and given back when it is written), so memory stays bounded
+/// however far the reader could run ahead of a slow batch. The reader decoding when the
+/// queue is full keeps exactly `jobs` threads busy, the split of the work between reading
+/// and decoding balancing itself.
+fn run_threads(
+    files: Vec<OsString>,
+    limits: Limits,
+    registry: &'static Registry,
+    render: Render,
+    jobs: usize,
+    sink: &mut Sink,
+) -> Result<(), Stop> {
+    let decoders = jobs - 1;
+    let in_flight = 4 * jobs;
+    let (work_tx, work_rx) = mpsc::sync_channel::<(u64, Work)>(2 * decoders);
+    let (done_tx, done_rx) = mpsc::sync_channel::<(u64, Done)>(in_flight);
+    let (credit_tx, credit_rx) = mpsc::sync_channel::<()>(in_flight);
+    for _ in 0..in_flight {
+        let _ = credit_tx.send(());
+    }
+    let spawn_failed = |e: io::Error| Stop::Trouble(format!("cannot start a thread: {e}"));
+
+    let reader_done_tx = done_tx.clone();
+    let reader = thread::Builder::new()
+        .name("events-read".into())
+        .spawn(move || {
+            let mut seq = 0;
+            produce(&files, limits, &mut |work| {
+                if credit_rx.recv().is_err() {
+                    return false;
+                }
+                let sent = match work_tx.try_send((seq, work)) {
+                    Ok(()) => true,
+                    Err(TrySendError::Full((seq, work))) => {
+                        let done = process_guarded(work, registry, render);
+                        reader_done_tx.send((seq, done)).is_ok()
+                    }
+                    Err(TrySendError::Disconnected(_)) => false,
+                };
+                seq += 1;
+                sent
+            });
+        })
+        .map_err(spawn_failed)?;
+
+    let work_rx = Arc::new(Mutex::new(work_rx));
+    let mut workers = Vec::with_capacity(decoders);
+    for n in 0..decoders {
+        let work_rx = Arc::clone(&work_rx);
+        let done_tx = done_tx.clone();
+        let worker = thread::Builder::new()
+            .name(format!("events-decode-{n}"))
+            .spawn(move || loop {
+                // The lock is held only to take the next batch.
+                let next = work_rx.lock().map(|rx| rx.recv());
+                let Ok(Ok((seq, work))) = next else { return };
+                let done = process_guarded(work, registry, render);
+                if done_tx.send((seq, done)).is_err() {
+                    return;
+                }
+            })
+            .map_err(spawn_failed)?;
+        workers.push(worker);
+    }
+    drop(done_tx);
+
+    let mut next = 0;
+    let mut early = BTreeMap::new();
+    // Ends once the reader and every decoder are gone, which is once the reader is done.
+    for (seq, done) in done_rx {
+        early.insert(seq, done);
+        while let Some(done) = early.remove(&next) {
+            // On failure, the other threads stop as their channels close, or with the
+            // process if one waits for input.
+            sink.take(done)?;
+            next += 1;
+            let _ = credit_tx.send(());
+        }
+    }
+    let reader_failed = reader.join().is_err();
+    for worker in workers {
+        let _ = worker.join();
+    }
+    if reader_failed || !early.is_empty() {
+        return Err(Stop::Trouble("reading the input failed".into()));
+    }
+    Ok(())
+}
+
+fn report(
+    out: &mut impl Write,
+    format: Format,
+    file: &str,
+    line: usize,
+    result: &Result<AnyEnvelope, Error>,
+) -> io::Result<()> {
     match format {
-        Format::Text => match &event.result {
+        Format::Text => match result {
             Ok(_) => Ok(()),
-            Err(e) => writeln!(out, "{file}:{}: {e}", event.line),
+            Err(e) => writeln!(out, "{file}:{line}: {e}"),
         },
-        Format::Json => writeln!(out, "{}", json_line(file, event)),
+        Format::Json => writeln!(out, "{}", json_line(file, line, result)),
     }
 }
 
 /// One event as the contract's JSON object, with its members in the contract's order.
-fn json_line(file: &str, event: &StreamEvent) -> String {
-    let (event_type, id) = match &event.result {
+fn json_line(file: &str, line: usize, result: &Result<AnyEnvelope, Error>) -> String {
+    let (event_type, id) = match result {
         Ok(envelope) => (Some(envelope.event_type()), Some(envelope.id())),
         Err(e) => (e.event_type(), e.id()),
     };
-    let mut line = format!(
+    let mut text = format!(
         "{{\"file\":{},\"line\":{},\"ok\":{},\"type\":{},\"id\":{},\"error\":",
         json_string(file),
-        event.line,
-        event.is_valid(),
+        line,
+        result.is_ok(),
         event_type.map_or_else(|| "null".to_owned(), json_string),
         id.map_or_else(|| "null".to_owned(), json_string),
     );
-    match &event.result {
-        Ok(_) => line.push_str("null}"),
+    match result {
+        Ok(_) => text.push_str("null}"),
         Err(e) => {
             let _ = write!(
-                line,
+                text,
                 "{{\"kind\":{},\"path\":{},\"message\":{}}}}}",
                 json_string(e.kind().as_str()),
                 json_string(e.path()),
@@ -259,7 +744,7 @@ fn json_line(file: &str, event: &StreamEvent) -> String {
             );
         }
     }
-    line
+    text
 }
 
 fn json_string(s: &str) -> String {

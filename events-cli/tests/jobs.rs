@@ -1,0 +1,136 @@
+//! `events validate --jobs N`: decoding spread over threads changes nothing in what the
+//! command says, in which order, or how it exits.
+
+mod common;
+
+use common::{events, invalid, mixed, path, pretty, valid, Run};
+
+/// A large input of every kind of event: valid, invalid, broken, pretty-printed.
+fn large() -> Vec<u8> {
+    let mut input = Vec::new();
+    for i in 0..8_000 {
+        let line = match i % 10 {
+            0 => invalid(&i.to_string()),
+            1 => valid(&i.to_string())[..100].to_owned(),
+            2 => pretty().to_owned(),
+            3 => format!("{}{}", valid(&i.to_string()), invalid("run-together")),
+            _ => valid(&i.to_string()),
+        };
+        input.extend_from_slice(line.as_bytes());
+        input.push(b'\n');
+        if i % 1000 == 0 {
+            input.extend_from_slice(&mixed());
+            input.push(b'\n');
+        }
+    }
+    input
+}
+
+fn same(a: &Run, b: &Run, what: &str) {
+    assert_eq!(a.code, b.code, "{what}");
+    assert!(a.stdout == b.stdout, "{what}: the standard outputs differ");
+    assert_eq!(a.stderr, b.stderr, "{what}");
+}
+
+#[test]
+fn jobs_1_and_jobs_4_print_the_same_in_the_same_order() {
+    let input = large();
+    for format in ["json", "text"] {
+        let one = events(&["validate", "--format", format, "--jobs", "1"], &input);
+        assert_eq!(one.code, Some(1));
+        for jobs in ["2", "4", "7"] {
+            let many = events(&["validate", "--format", format, "--jobs", jobs], &input);
+            same(&one, &many, &format!("--format {format} --jobs {jobs}"));
+        }
+        let default = events(&["validate", "--format", format], &input);
+        same(&one, &default, &format!("--format {format}, default jobs"));
+    }
+    let one = events(&["validate", "--format", "json", "--jobs", "1"], &input);
+    let objects = one.objects();
+    assert!(objects.len() > 8_000);
+    assert!(objects
+        .windows(2)
+        .all(|w| w[0]["line"].as_u64() <= w[1]["line"].as_u64()));
+}
+
+#[test]
+fn inputs_that_cannot_be_read_are_reported_in_their_place() {
+    let good = path("jobs", "good.ndjson");
+    std::fs::write(&good, large()).unwrap();
+    let missing = path("jobs", "missing.ndjson");
+    let _ = std::fs::remove_file(&missing);
+    let dir = path("jobs", "");
+    let args = |jobs: &'static str| {
+        vec![
+            "validate".to_owned(),
+            "--jobs".to_owned(),
+            jobs.to_owned(),
+            good.to_str().unwrap().to_owned(),
+            missing.to_str().unwrap().to_owned(),
+            "-".to_owned(),
+            dir.to_str().unwrap().to_owned(),
+            good.to_str().unwrap().to_owned(),
+        ]
+    };
+    let run = |jobs| {
+        let args = args(jobs);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        events(&args, format!("{}\n", invalid("stdin")).as_bytes())
+    };
+    let one = run("1");
+    assert_eq!(one.code, Some(2));
+    assert!(one.stderr.contains("cannot open"), "{}", one.stderr);
+    assert!(one.stderr.contains("cannot read"), "{}", one.stderr);
+    same(&one, &run("3"), "unreadable inputs");
+}
+
+#[test]
+fn jobs_must_be_a_positive_number() {
+    for bad in ["0", "-1", "many", "", "1025", "99999999999999999999"] {
+        let run = events(&["validate", "--jobs", bad], valid("a").as_bytes());
+        assert_eq!(run.code, Some(2), "{bad:?}");
+    }
+    let run = events(&["validate", "-j", "3"], valid("a").as_bytes());
+    assert_eq!(run.code, Some(0));
+    assert_eq!(run.stderr, "1 event: 1 valid, 0 invalid\n");
+}
+
+#[test]
+fn what_was_read_is_reported_as_soon_as_the_input_pauses() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::{Command, Stdio};
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    for jobs in ["1", "2"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_events"))
+            .args(["validate", "--format", "json", "--jobs", jobs])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (tx, rx) = mpsc::channel();
+        let reader = std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines() {
+                let _ = tx.send(line.unwrap());
+            }
+        });
+        stdin
+            .write_all(format!("{}\n{}\n", valid("a"), invalid("b")).as_bytes())
+            .unwrap();
+        stdin.flush().unwrap();
+        // The input stays open: the two reports come all the same.
+        for id in ["a", "b"] {
+            let line = rx
+                .recv_timeout(Duration::from_secs(20))
+                .unwrap_or_else(|e| panic!("--jobs {jobs}: no report for {id}: {e}"));
+            assert!(line.contains(&format!("\"id\":\"{id}\"")), "{line}");
+        }
+        drop(stdin);
+        assert_eq!(child.wait().unwrap().code(), Some(1));
+        reader.join().unwrap();
+    }
+}
