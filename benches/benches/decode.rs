@@ -266,6 +266,67 @@ fn decode(c: &mut Criterion) {
     );
 }
 
+/// The cost of keeping unknown members for relays (issue 6): the same events, each with a
+/// member a newer producer added to the payload and one to the envelope. Plain serde skips
+/// them; the typed decoder keeps them, and `typed_round_trip` writes them back.
+fn relay(c: &mut Criterion) {
+    let lines: Vec<String> = gen::corpus(SEED, EVENTS, TypeOrder::First)
+        .into_iter()
+        .map(|line| {
+            // A type-first line ends with the payload's `}` and then the envelope's.
+            let body = &line[..line.len() - 2];
+            format!(
+                r#"{body},"addedInV2":{{"tier":3,"flags":[true,false]}}}},"traceId":"4bf92f3577b34da6a3ce929d0e0e4736"}}"#
+            )
+        })
+        .collect();
+    for line in &lines {
+        let event = Envelope::<ProvisioningRecipeUpdated>::from_json(line).expect("valid");
+        assert_eq!(
+            event.unknown.payload.len() + event.unknown.envelope.len(),
+            2
+        );
+        assert_eq!(&event.to_json(), line, "written back exactly");
+    }
+    let total: u64 = lines.iter().map(|l| l.len() as u64).sum();
+    let mut group = c.benchmark_group("relay");
+    group.throughput(Throughput::Bytes(total));
+    group.bench_function("plain_serde", |b| {
+        b.iter(|| {
+            for line in &lines {
+                consume(serde_json::from_str::<PlainEnvelope>(black_box(line)));
+            }
+        })
+    });
+    group.bench_function("typed", |b| {
+        b.iter(|| {
+            for line in &lines {
+                consume(Envelope::<ProvisioningRecipeUpdated>::from_json(black_box(
+                    line,
+                )));
+            }
+        })
+    });
+    group.bench_function("plain_serde_round_trip", |b| {
+        b.iter(|| {
+            for line in &lines {
+                let event: PlainEnvelope = serde_json::from_str(black_box(line)).expect("valid");
+                consume(serde_json::to_vec(&event));
+            }
+        })
+    });
+    group.bench_function("typed_round_trip", |b| {
+        b.iter(|| {
+            for line in &lines {
+                let event = Envelope::<ProvisioningRecipeUpdated>::from_json(black_box(line))
+                    .expect("valid");
+                consume(event.to_vec());
+            }
+        })
+    });
+    group.finish();
+}
+
 /// Encoding: the typed envelope against `serde_json` on the hand-written struct, the same
 /// events, the same output bytes (checked).
 fn encode(c: &mut Criterion) {
@@ -328,6 +389,6 @@ fn encode(c: &mut Criterion) {
 mod entry {
     use super::*;
 
-    criterion_group!(benches, decode, encode);
+    criterion_group!(benches, decode, encode, relay);
 }
 criterion_main!(entry::benches);
