@@ -182,6 +182,18 @@ fn complain(what: std::fmt::Arguments<'_>) {
     let _ = writeln!(io::stderr().lock(), "events: {what}");
 }
 
+/// The registry, or `None` once the reason it cannot be used is reported (exit status 2).
+fn usable_registry(status: &mut Status) -> Option<&'static Registry> {
+    match registry() {
+        Ok(registry) => Some(registry),
+        Err(e) => {
+            complain(format_args!("{e}"));
+            status.raise(Status::Trouble);
+            None
+        }
+    }
+}
+
 /// The registry, once it is known to hold every linked event crate's types.
 fn registry() -> Result<&'static Registry, String> {
     let registry = Registry::global().map_err(|e: RegistryError| e.to_string())?;
@@ -196,13 +208,8 @@ fn registry() -> Result<&'static Registry, String> {
 }
 
 fn types(status: &mut Status) -> io::Result<()> {
-    let registry = match registry() {
-        Ok(registry) => registry,
-        Err(e) => {
-            complain(format_args!("{e}"));
-            status.raise(Status::Trouble);
-            return Ok(());
-        }
+    let Some(registry) = usable_registry(status) else {
+        return Ok(());
     };
     let width = registry.types().map(str::len).max().unwrap_or(0);
     let mut out = BufWriter::new(io::stdout().lock());
@@ -522,13 +529,8 @@ impl Sink {
 }
 
 fn validate(options: Validate, status: &mut Status) -> io::Result<()> {
-    let registry = match registry() {
-        Ok(registry) => registry,
-        Err(e) => {
-            complain(format_args!("{e}"));
-            status.raise(Status::Trouble);
-            return Ok(());
-        }
+    let Some(registry) = usable_registry(status) else {
+        return Ok(());
     };
     let mut files = options.files;
     if files.is_empty() {

@@ -64,6 +64,7 @@ use std::iter::FusedIterator;
 
 use crate::error::{Error, ErrorKind};
 use crate::read::depth::MAX_DEPTH;
+use crate::read::line_and_column;
 use crate::registry::{AnyEnvelope, Registry, RegistryError};
 
 /// What one stream may ask of the reader: the bounds that keep hostile input from taking
@@ -1194,20 +1195,6 @@ fn check_scalar(token: &[u8]) -> Result<(), (usize, Break)> {
         return Err((end, Break::Unexpected(what)));
     }
     Ok(())
-}
-
-/// 1-based line and column (in characters) of the end of `before`, within the event.
-fn line_and_column(before: &[u8]) -> (usize, usize) {
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    let column = String::from_utf8_lossy(&before[line_start..])
-        .chars()
-        .count()
-        + 1;
-    (line, column)
 }
 
 /// Names a byte (or the character it starts) that cannot start a JSON value.

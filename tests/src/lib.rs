@@ -30,6 +30,33 @@ pub fn compact(json: &str) -> String {
     out
 }
 
+/// Runs a future to completion on this thread: the async dispatcher needs no particular
+/// runtime, and the tests prove it with none.
+///
+/// ```
+/// assert_eq!(events_tests::block_on(async { 7 }), 7);
+/// ```
+pub fn block_on<F: std::future::Future>(future: F) -> F::Output {
+    use std::sync::Arc;
+    use std::task::{Context, Poll, Wake, Waker};
+
+    struct Unpark(std::thread::Thread);
+    impl Wake for Unpark {
+        fn wake(self: Arc<Self>) {
+            self.0.unpark();
+        }
+    }
+    let waker = Waker::from(Arc::new(Unpark(std::thread::current())));
+    let mut cx = Context::from_waker(&waker);
+    let mut future = std::pin::pin!(future);
+    loop {
+        match future.as_mut().poll(&mut cx) {
+            Poll::Ready(out) => return out,
+            Poll::Pending => std::thread::park(),
+        }
+    }
+}
+
 // The README's examples run as doc tests, so they cannot drift from the code.
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]

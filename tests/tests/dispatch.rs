@@ -1,10 +1,9 @@
 //! The dispatcher routes each envelope to the handler for its type (sync and async), falls
 //! back where there is none, and reports the contract's errors for everything else.
 
-use std::future::Future;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
-use std::task::{Context, Poll, Wake, Waker};
+use std::task::Poll;
 
 use events_core::{AsyncDispatcher, DispatchError, Dispatcher, DomainEvent, Envelope, ErrorKind};
 use events_device::ProvisioningRecipeUpdated;
@@ -42,24 +41,7 @@ fn never_called<T>(_: T) {
     panic!("this handler must not be called");
 }
 
-/// Runs a future to completion on this thread: the dispatcher needs no particular runtime.
-fn block_on<F: Future>(future: F) -> F::Output {
-    struct Unpark(std::thread::Thread);
-    impl Wake for Unpark {
-        fn wake(self: Arc<Self>) {
-            self.0.unpark();
-        }
-    }
-    let waker = Waker::from(Arc::new(Unpark(std::thread::current())));
-    let mut cx = Context::from_waker(&waker);
-    let mut future = std::pin::pin!(future);
-    loop {
-        match future.as_mut().poll(&mut cx) {
-            Poll::Ready(out) => return out,
-            Poll::Pending => std::thread::park(),
-        }
-    }
-}
+use events_tests::block_on;
 
 #[test]
 fn an_event_reaches_the_typed_handler_for_its_type() {

@@ -2,10 +2,8 @@
 //! the fallback) and is `DispatchError::OutOfScope`, naming the owner it carried. Ownership is
 //! the payload's `owner` envelope, never its `originator`.
 
-use std::future::Future;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
-use std::task::{Context, Poll, Wake, Waker};
 
 use events_core::owner::{Company, Organization};
 use events_core::{
@@ -99,24 +97,7 @@ fn owner(pairs: &[(&'static str, &str)]) -> Vec<(&'static str, String)> {
     pairs.iter().map(|(m, v)| (*m, (*v).to_owned())).collect()
 }
 
-/// Runs a future to completion on this thread.
-fn block_on<F: Future>(future: F) -> F::Output {
-    struct Unpark(std::thread::Thread);
-    impl Wake for Unpark {
-        fn wake(self: Arc<Self>) {
-            self.0.unpark();
-        }
-    }
-    let waker = Waker::from(Arc::new(Unpark(std::thread::current())));
-    let mut cx = Context::from_waker(&waker);
-    let mut future = std::pin::pin!(future);
-    loop {
-        match future.as_mut().poll(&mut cx) {
-            Poll::Ready(out) => return out,
-            Poll::Pending => std::thread::park(),
-        }
-    }
-}
+use events_tests::block_on;
 
 #[test]
 fn the_envelope_exposes_its_owner_uids_and_ownership_type() {

@@ -31,7 +31,7 @@ pub(crate) fn check(src: &str, resolve: Resolver<'_>) -> Result<Valid, Error> {
     let root = match tree::parse(src) {
         Ok(root) => root,
         Err(syntax) => {
-            let (line, column) = line_and_column(src, syntax.offset);
+            let (line, column) = line_and_column(&src.as_bytes()[..syntax.offset.min(src.len())]);
             return Err(Error::new(
                 ErrorKind::MalformedJson,
                 "",
@@ -64,9 +64,9 @@ pub(crate) fn disagreement(src: &str, detail: &str) -> Error {
     .with_envelope(id, event_type)
 }
 
-/// 1-based line and column (in characters) of a byte offset.
-pub(crate) fn line_and_column(src: &str, offset: usize) -> (usize, usize) {
-    let before = &src.as_bytes()[..offset.min(src.len())];
+/// 1-based line and column (in characters) of the end of `before`, the bytes of an event
+/// that come before some position in it.
+pub(crate) fn line_and_column(before: &[u8]) -> (usize, usize) {
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
     let line_start = before
         .iter()

@@ -9,7 +9,7 @@ mod diagnose;
 pub(crate) mod envelope;
 mod tree;
 
-pub(crate) use diagnose::Resolver;
+pub(crate) use diagnose::{line_and_column, Resolver};
 pub(crate) use envelope::{last_type_member, value, Parts, Target};
 
 use crate::error::{Error, ErrorKind};
@@ -78,11 +78,7 @@ fn too_deep(src: &str, resolve: Resolver<'_>) -> Error {
 pub(crate) fn utf8(bytes: &[u8]) -> Result<&str, Error> {
     std::str::from_utf8(bytes).map_err(|e| {
         let offset = e.valid_up_to();
-        let (line, column) = diagnose::line_and_column(
-            // Everything before the bad byte is valid, so this cannot fail.
-            std::str::from_utf8(&bytes[..offset]).unwrap_or_default(),
-            offset,
-        );
+        let (line, column) = diagnose::line_and_column(&bytes[..offset]);
         Error::new(
             ErrorKind::MalformedJson,
             "",

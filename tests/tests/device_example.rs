@@ -1,32 +1,8 @@
-//! The source document's example is the event's contract in miniature.
+//! The source document's example is the event's contract in miniature: it decodes with every
+//! member, typed and by type string, and encodes back to its compact bytes.
 
 use events_core::{DomainEvent, Envelope, Registry};
 use events_device::{ProvisioningRecipeUpdated, ProvisioningStatus};
-
-/// The JSON text without the white space between tokens.
-fn compact(json: &str) -> String {
-    let mut out = String::with_capacity(json.len());
-    let mut in_string = false;
-    let mut escaped = false;
-    for c in json.chars() {
-        if in_string {
-            out.push(c);
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == '"' {
-                in_string = false;
-            }
-        } else if c == '"' {
-            in_string = true;
-            out.push(c);
-        } else if !c.is_whitespace() {
-            out.push(c);
-        }
-    }
-    out
-}
 
 fn example() -> &'static str {
     ProvisioningRecipeUpdated::EXAMPLE.expect("the event declares its example")
@@ -35,7 +11,7 @@ fn example() -> &'static str {
 #[test]
 fn decoding_and_encoding_the_example_gives_its_compact_bytes() {
     let event = Envelope::<ProvisioningRecipeUpdated>::from_json(example()).unwrap();
-    assert_eq!(event.to_json(), compact(example()));
+    assert_eq!(event.to_json(), events_tests::compact(example()));
 }
 
 #[test]
@@ -67,6 +43,6 @@ fn the_example_decodes_by_type_string_and_encodes_the_same() {
         .decode(example().as_bytes())
         .unwrap();
     assert_eq!(any.event_type(), "Device.ProvisioningRecipeUpdated");
-    assert_eq!(any.to_json(), compact(example()));
+    assert_eq!(any.to_json(), events_tests::compact(example()));
     assert!(any.downcast::<ProvisioningRecipeUpdated>().is_ok());
 }
