@@ -231,8 +231,9 @@ pub static NO_UNKNOWN_MEMBERS: UnknownMembers = UnknownMembers::new();
 pub fn write_unknown<M: serde::ser::SerializeMap>(
     map: &mut M,
     unknown: &UnknownMembers,
+    defined: &[&str],
 ) -> Result<(), M::Error> {
-    unknown.write_entries(map)
+    unknown.write_entries(map, defined)
 }
 
 /// Keeps an unknown member: its name and its value exactly as written.

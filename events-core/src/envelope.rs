@@ -15,6 +15,9 @@ use crate::DomainEvent;
 /// The envelope's `kind`: `"domain"` is the only one the contract defines.
 pub const KIND: &str = "domain";
 
+/// The members an envelope defines.
+pub(crate) const ENVELOPE_MEMBERS: [&str; 4] = ["id", "kind", "type", "payload"];
+
 /// An event of type `E` in its envelope.
 ///
 /// Decoding checks every rule of the contract; encoding writes the members in the order the
@@ -54,7 +57,8 @@ pub struct Envelope<E> {
     /// The event itself.
     pub payload: E,
     /// The members the envelope and the payload carried that `E` does not define, kept so
-    /// that encoding the envelope again loses nothing a newer producer added.
+    /// that encoding the envelope again loses none that a newer producer added at those two
+    /// levels (members unknown inside nested objects, such as `owner`, are not kept).
     pub unknown: Unknown,
 }
 
@@ -193,7 +197,9 @@ impl<E: DomainEvent> Serialize for Envelope<E> {
                 unknown: &self.unknown.payload,
             },
         )?;
-        self.unknown.envelope.write_entries(&mut envelope)?;
+        self.unknown
+            .envelope
+            .write_entries(&mut envelope, &ENVELOPE_MEMBERS)?;
         envelope.end()
     }
 }

@@ -474,7 +474,11 @@ impl AnyEnvelope {
         let _ = serde_json::to_writer(&mut out, self.descriptor.event_type);
         out.extend_from_slice(b",\"payload\":");
         (self.descriptor.encode_payload)(self.payload.as_ref(), &self.unknown.payload, &mut out);
-        for (name, value) in self.unknown.envelope.iter() {
+        for (name, value) in self
+            .unknown
+            .envelope
+            .iter_except(&crate::envelope::ENVELOPE_MEMBERS)
+        {
             out.push(b',');
             // Strings always serialize.
             let _ = serde_json::to_writer(&mut out, name);

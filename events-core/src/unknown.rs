@@ -53,7 +53,8 @@ impl UnknownMembers {
     }
 
     /// Adds a member whose value is the JSON text `json` (surrounding white space dropped).
-    /// Fails, adding nothing, if `json` is not one JSON value.
+    /// Fails, adding nothing, if `json` is not one JSON value. A member named like one the
+    /// object defines is kept here but never written: the object's own member wins.
     pub fn push(&mut self, name: impl Into<String>, json: &str) -> Result<(), serde_json::Error> {
         let value = RawValue::from_string(json.trim().to_owned())?;
         self.members.push((name.into(), value));
@@ -64,12 +65,30 @@ impl UnknownMembers {
         self.members.push((name, value));
     }
 
-    /// Writes each member as a map entry.
-    pub(crate) fn write_entries<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
-        for (name, value) in &self.members {
+    /// Writes each member as a map entry, but for one named like a member the object defines
+    /// (`defined`): only a hand-added one can be, and writing it would give the object that key
+    /// twice, which no reader accepts. The object's own member wins.
+    pub(crate) fn write_entries<M: SerializeMap>(
+        &self,
+        map: &mut M,
+        defined: &[&str],
+    ) -> Result<(), M::Error> {
+        for (name, value) in self
+            .members
+            .iter()
+            .filter(|(n, _)| !defined.contains(&n.as_str()))
+        {
             map.serialize_entry(name, value)?;
         }
         Ok(())
+    }
+
+    /// The members not named like one of `defined`, for writers that are not serde's.
+    pub(crate) fn iter_except<'a>(
+        &'a self,
+        defined: &'a [&str],
+    ) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
+        self.iter().filter(move |(n, _)| !defined.contains(n))
     }
 }
 

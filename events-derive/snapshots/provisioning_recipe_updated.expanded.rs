@@ -405,7 +405,29 @@ const _: () = {
                 &::events_core::__private::Wire(&__object_value.uid),
             )?;
         }
-        ::events_core::__private::write_unknown(&mut __object, __unknown)?;
+        ::events_core::__private::write_unknown(
+            &mut __object,
+            __unknown,
+            &[
+                "owner",
+                "organizationUid",
+                "status",
+                "confirmedOwnership",
+                "serialNumber",
+                "macAddress",
+                "model",
+                "brand",
+                "tagUids",
+                "deviceName",
+                "policyUid",
+                "locationUid",
+                "unsuccessfulRegisterAttemptStatus",
+                "errorMessage",
+                "type",
+                "originator",
+                "uid",
+            ],
+        )?;
         ::events_core::__private::serde::ser::SerializeMap::end(__object)
     }
     fn __read<'de, __D>(
@@ -1237,7 +1259,11 @@ const _: () = {
                 &::events_core::__private::Wire(&__object_value.warning_message),
             )?;
         }
-        ::events_core::__private::write_unknown(&mut __object, __unknown)?;
+        ::events_core::__private::write_unknown(
+            &mut __object,
+            __unknown,
+            &["warningMessage"],
+        )?;
         ::events_core::__private::serde::ser::SerializeMap::end(__object)
     }
     fn __read<'de, __D>(

@@ -138,3 +138,22 @@ proptest! {
         prop_assert_eq!(dynamic.to_json(), typed.to_json());
     }
 }
+
+#[test]
+fn an_unknown_member_named_like_a_defined_one_is_not_written_and_the_defined_one_wins() {
+    let mut event = Envelope::<ProvisioningRecipeUpdated>::from_json(example()).unwrap();
+    event
+        .unknown
+        .envelope
+        .push("type", r#""Other.Type""#)
+        .unwrap();
+    event.unknown.payload.push("uid", r#""other-uid""#).unwrap();
+    let json = event.to_json();
+    let again = Envelope::<ProvisioningRecipeUpdated>::from_json(&json).unwrap();
+    assert_eq!(again.payload.uid, "2dfae202xxxxxxxxxxxxxxxxcd8150f7");
+    assert_eq!(json, events_tests::compact(example()));
+    let any = Registry::global().unwrap().decode_str(example()).unwrap();
+    let mut typed = any.downcast::<ProvisioningRecipeUpdated>().unwrap();
+    typed.unknown.envelope.push("id", r#""x""#).unwrap();
+    assert_eq!(typed.to_json(), events_tests::compact(example()));
+}

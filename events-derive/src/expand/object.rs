@@ -107,6 +107,7 @@ pub(crate) fn serde_impls(
 /// `fn __write`: the members in wire order, unset optional ones left out, then the unknown.
 fn write_fn(krate: &TokenStream, name: &Ident, members: &[WireMember<'_>]) -> TokenStream {
     let serde = quote!(#krate::__private::serde);
+    let jsons: Vec<&str> = members.iter().map(|m| m.json.as_str()).collect();
     let writes = members.iter().map(|member| {
         let json = &member.json;
         match &member.role {
@@ -139,7 +140,7 @@ fn write_fn(krate: &TokenStream, name: &Ident, members: &[WireMember<'_>]) -> To
         {
             let mut __object = #serde::Serializer::serialize_map(__serializer, ::core::option::Option::None)?;
             #(#writes)*
-            #krate::__private::write_unknown(&mut __object, __unknown)?;
+            #krate::__private::write_unknown(&mut __object, __unknown, &[#(#jsons),*])?;
             #serde::ser::SerializeMap::end(__object)
         }
     }
