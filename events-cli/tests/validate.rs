@@ -1,5 +1,7 @@
 //! `events validate`, run as a subprocess: one test per rule of `CONTRACT.md`, section 5.
 
+mod common;
+
 use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
@@ -35,28 +37,14 @@ impl Run {
     }
 }
 
+/// Runs `events` with `args`, feeding it `stdin` (through the shared harness), with its
+/// output as text.
 fn events(args: &[&str], stdin: &[u8]) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_events"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    let stdin = stdin.to_vec();
-    // Writing from another thread: a large input must not block on a full output pipe.
-    let writer = std::thread::spawn(move || {
-        let _ = input.write_all(&stdin);
-    });
-    let output = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    let stderr = String::from_utf8(output.stderr).unwrap();
-    assert!(!stderr.contains("panicked"), "{stderr}");
+    let run = common::events(args, stdin);
     Run {
-        code: output.status.code(),
-        stdout: String::from_utf8(output.stdout).unwrap(),
-        stderr,
+        code: run.code,
+        stdout: String::from_utf8(run.stdout).unwrap(),
+        stderr: run.stderr,
     }
 }
 
