@@ -140,17 +140,17 @@ fn peak_rss_kib(pid: u32) -> u64 {
 #[test]
 fn a_100_mb_line_stays_in_bounded_memory() {
     use std::io::{Read, Write};
-    use std::process::{Command, Stdio};
 
     for jobs in ["1", "4"] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_events"))
-            .args(["validate", "--format", "json", "--max-event-size", "64KiB"])
-            .args(["--jobs", jobs])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
+        let mut child = common::spawn(&[
+            "validate",
+            "--format",
+            "json",
+            "--max-event-size",
+            "64KiB",
+            "--jobs",
+            jobs,
+        ]);
         let mut stdin = child.stdin.take().unwrap();
         let mut stdout = child.stdout.take().unwrap();
         let reader = std::thread::spawn(move || {

@@ -4,7 +4,6 @@ mod common;
 
 use std::io::{Read, Write};
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
 
 use events_core::DomainEvent;
 use events_device::ProvisioningRecipeUpdated;
@@ -383,13 +382,7 @@ fn invalid_utf8_is_malformed_json_and_hides_nothing() {
 fn a_closed_standard_output_ends_quietly() {
     let line = format!("{}\n", invalid("x"));
     let input = line.repeat(20_000);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_events"))
-        .args(["validate", "--format", "json"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = common::spawn(&["validate", "--format", "json"]);
     let mut stdin = child.stdin.take().unwrap();
     let writer = std::thread::spawn(move || {
         let _ = stdin.write_all(input.as_bytes());

@@ -41,15 +41,21 @@ impl Run {
     }
 }
 
-/// Runs `events` with `args`, feeding it `stdin`.
-pub fn events(args: &[&str], stdin: &[u8]) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_events"))
+/// Starts `events` with `args`, its three streams piped, for tests that talk to it while it
+/// runs.
+pub fn spawn(args: &[&str]) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_events"))
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .unwrap();
+        .unwrap()
+}
+
+/// Runs `events` with `args`, feeding it `stdin`.
+pub fn events(args: &[&str], stdin: &[u8]) -> Run {
+    let mut child = spawn(args);
     let mut input = child.stdin.take().unwrap();
     let stdin = stdin.to_vec();
     // Writing from another thread: a large input must not block on a full output pipe.
