@@ -3,6 +3,7 @@
 use std::any::Any;
 use std::collections::HashMap;
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::envelope::{Envelope, PayloadWith, WithUnknown};
@@ -166,8 +167,48 @@ pub enum RegistryError {
 /// assert!(registry.types().any(|t| t == "Widget.Renamed"));
 /// ```
 pub struct Registry {
-    by_type: HashMap<&'static str, &'static EventDescriptor>,
+    by_type: HashMap<&'static str, &'static EventDescriptor, BuildHasherDefault<TypeHasher>>,
     sorted: Vec<&'static EventDescriptor>,
+}
+
+/// Hashes type strings for the registry's map, a word at a time (the multiply-and-rotate of
+/// rustc's FxHash).
+///
+/// The default hasher resists collisions that an attacker chooses, which matters for a map
+/// that untrusted input fills. This one is filled only with the registered types: input
+/// only looks up, and a lookup that collides costs one more comparison with one of them.
+/// It is about a sixth of the default's instructions on a type string.
+#[derive(Default)]
+struct TypeHasher(u64);
+
+impl TypeHasher {
+    const K: u64 = 0xf135_7aea_2e62_a9c5;
+
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(26) ^ word).wrapping_mul(Self::K);
+    }
+}
+
+impl Hasher for TypeHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut words = bytes.chunks_exact(8);
+        for word in &mut words {
+            let mut eight = [0; 8];
+            eight.copy_from_slice(word);
+            self.add(u64::from_le_bytes(eight));
+        }
+        let mut last = [0; 8];
+        last[..words.remainder().len()].copy_from_slice(words.remainder());
+        self.add(u64::from_le_bytes(last) ^ bytes.len() as u64);
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 impl Registry {
@@ -196,7 +237,7 @@ impl Registry {
         let mut sorted: Vec<&'static EventDescriptor> = all.into_iter().collect();
         // inventory has no order; sorting makes listings and conflict reports repeatable.
         sorted.sort_by_key(|d| (d.event_type, d.rust_type));
-        let mut by_type = HashMap::with_capacity(sorted.len());
+        let mut by_type = HashMap::with_capacity_and_hasher(sorted.len(), Default::default());
         for pair in sorted.windows(2) {
             if pair[0].event_type == pair[1].event_type {
                 return Err(RegistryError::DuplicateType {
