@@ -15,6 +15,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use crate::__private::Key;
+use crate::read::text::plain_string;
 use crate::unknown::UnknownMembers;
 
 /// What the envelope's payload becomes once its `type` is known.
@@ -91,7 +92,10 @@ pub(crate) fn read<T: Target>(src: &str, target: &mut T) -> Result<Parts<T::Out>
                 if id.is_some() {
                     return reject();
                 }
-                let (value, used) = value::<String>(rest)?;
+                let (value, used) = match plain_string(rest) {
+                    Some((text, used)) => (text.to_owned(), used),
+                    None => value::<String>(rest)?,
+                };
                 if value.is_empty() {
                     return reject();
                 }
@@ -103,7 +107,7 @@ pub(crate) fn read<T: Target>(src: &str, target: &mut T) -> Result<Parts<T::Out>
                     return reject();
                 }
                 kind_seen = true;
-                let (kind, used) = value::<Key<'_>>(rest)?;
+                let (kind, used) = string_key(rest)?;
                 if kind.as_str() != crate::envelope::KIND {
                     return reject();
                 }
@@ -115,7 +119,7 @@ pub(crate) fn read<T: Target>(src: &str, target: &mut T) -> Result<Parts<T::Out>
                 }
                 type_seen = true;
                 // Compared after unescaping; borrowed where it has no escapes.
-                let (event_type, used) = value::<Key<'_>>(rest)?;
+                let (event_type, used) = string_key(rest)?;
                 if !target.resolve(event_type.as_str()) {
                     return reject();
                 }
@@ -224,6 +228,16 @@ fn read_key(src: &str, pos: usize) -> Result<(EnvelopeKey<'_>, usize), Rejected>
     }
     let (key, used) = value::<Key<'_>>(&src[pos..])?;
     Ok((EnvelopeKey::of(key), pos + used))
+}
+
+/// The string at the start of `src`, borrowed where it has no escapes, and the bytes it
+/// took; a value of another type is rejected.
+#[inline]
+fn string_key(src: &str) -> Result<(Key<'_>, usize), serde_json::Error> {
+    match plain_string(src) {
+        Some((text, used)) => Ok((Key::Borrowed(text), used)),
+        None => value::<Key<'_>>(src),
+    }
 }
 
 /// One JSON value at the start of `src`, and the bytes it took.

@@ -7,6 +7,7 @@
 pub(crate) mod depth;
 mod diagnose;
 pub(crate) mod envelope;
+pub(crate) mod text;
 mod tree;
 
 pub(crate) use diagnose::{line_and_column, Resolver};
