@@ -15,7 +15,7 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use events_core::stream::{Limits, RawEvents};
+use events_core::stream::{Limits, RawEvents, SplitEvent};
 use events_core::{AnyEnvelope, Error, Registry, RegistryError};
 
 /// Every event crate linked into the command. Naming them is also what keeps their
@@ -233,31 +233,23 @@ struct Tally {
 
 /// A batch is handed on once it holds this many bytes of events, or this many events, or
 /// when the next event would have to wait for input.
-const BATCH_BYTES: usize = 256 * 1024;
-const BATCH_EVENTS: usize = 2048;
+const BATCH_BYTES: usize = 1024 * 1024;
+const BATCH_EVENTS: usize = 8192;
 
 /// What the reader hands on, in input order.
 enum Work {
-    /// Consecutive events of one input, their bytes copied one after the other into one
-    /// buffer: what passes between threads is one allocation a batch, not one an event.
+    /// Consecutive events of one input, their bytes one after the other in one buffer:
+    /// what passes between threads is a batch and one allocation, not one an event.
     Events {
         file: Arc<str>,
         bytes: Vec<u8>,
-        events: Vec<Span>,
+        events: Vec<SplitEvent>,
         /// Handed on because the next event has to wait for input: what it says should
         /// be written out now, not when a buffer fills.
         flush: bool,
     },
     /// An input that could not be opened or read on: the complaint to make, in its place.
     Trouble(String),
-}
-
-/// One event of a batch: it ends at `end` in the batch's bytes, where the next one starts.
-struct Span {
-    line: usize,
-    end: usize,
-    /// The error the reader found, for an event that is not JSON.
-    broken: Option<Error>,
 }
 
 /// A batch decoded and rendered, ready to be written.
@@ -275,6 +267,13 @@ struct Chunk {
     n_valid: usize,
     n_invalid: usize,
     flush: bool,
+}
+
+impl Chunk {
+    /// The bytes it holds for the outputs.
+    fn len(&self) -> usize {
+        self.report.len() + self.valid.len() + self.invalid.len()
+    }
 }
 
 /// How events are rendered: the report's format, and which events' bytes are kept.
@@ -312,7 +311,7 @@ impl Render {
 }
 
 /// Decodes and renders one batch.
-fn process(work: Work, registry: &Registry, render: Render) -> Done {
+fn process(work: Work, registry: &Registry, render: Render, buffers: &Buffers) -> Done {
     match work {
         Work::Events {
             file,
@@ -324,16 +323,15 @@ fn process(work: Work, registry: &Registry, render: Render) -> Done {
                 flush,
                 ..Chunk::default()
             };
-            let mut start = 0;
-            for Span { line, end, broken } in events {
-                let event = &bytes[start..end];
-                start = end;
-                let result = match broken {
-                    Some(error) => Err(error),
-                    None => registry.decode(event),
-                };
-                render.event(&file, line, event, &result, &mut chunk);
+            let mut rest = &bytes[..];
+            for event in events {
+                let (event_bytes, after) = rest.split_at(event.len);
+                rest = after;
+                let line = event.line;
+                let result = event.decode(event_bytes, registry);
+                render.event(&file, line, event_bytes, &result, &mut chunk);
             }
+            buffers.give(bytes);
             Done::Chunk(chunk)
         }
         Work::Trouble(message) => Done::Trouble(message),
@@ -342,35 +340,31 @@ fn process(work: Work, registry: &Registry, render: Render) -> Done {
 
 /// Reads every input in order and hands on its events in batches; stops early when `send`
 /// says so.
-fn produce(files: &[OsString], limits: Limits, send: &mut dyn FnMut(Work) -> bool) {
+fn produce(
+    files: &[OsString],
+    limits: Limits,
+    buffers: &Buffers,
+    send: &mut dyn FnMut(Work) -> bool,
+) {
     for file in files {
         let name: Arc<str> = file.to_string_lossy().into();
-        let reader: Box<dyn Read> = if file == "-" {
-            Box::new(io::stdin().lock())
-        } else {
-            match File::open(file) {
-                Ok(f) => Box::new(f),
-                Err(e) => {
-                    if !send(Work::Trouble(format!("{name}: cannot open: {e}"))) {
-                        return;
-                    }
-                    continue;
+        let reader = match open(file, &name) {
+            Ok(reader) => reader,
+            Err(trouble) => {
+                if !send(Work::Trouble(trouble)) {
+                    return;
                 }
+                continue;
             }
         };
         let mut raw = RawEvents::with_limits(reader, limits);
-        let mut bytes = Vec::new();
+        let mut bytes = buffers.take();
         let mut events = Vec::new();
         let mut trouble = None;
         loop {
-            let last = match raw.next() {
+            let last = match raw.next_into(&mut bytes) {
                 Some(Ok(event)) => {
-                    bytes.extend_from_slice(&event.bytes);
-                    events.push(Span {
-                        line: event.line,
-                        end: bytes.len(),
-                        broken: event.broken().cloned(),
-                    });
+                    events.push(event);
                     false
                 }
                 Some(Err(e)) => {
@@ -380,17 +374,12 @@ fn produce(files: &[OsString], limits: Limits, send: &mut dyn FnMut(Work) -> boo
                 }
                 None => true,
             };
-            let waits = || {
-                raw.buffered()
-                    .iter()
-                    .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
-            };
             let full = bytes.len() >= BATCH_BYTES || events.len() >= BATCH_EVENTS;
-            let flush = !last && !full && waits();
+            let flush = !last && !full && waits_for_input(&raw);
             if !events.is_empty() && (last || full || flush) {
                 let batch = Work::Events {
                     file: Arc::clone(&name),
-                    bytes: std::mem::take(&mut bytes),
+                    bytes: std::mem::replace(&mut bytes, buffers.take()),
                     events: std::mem::take(&mut events),
                     flush,
                 };
@@ -406,6 +395,44 @@ fn produce(files: &[OsString], limits: Limits, send: &mut dyn FnMut(Work) -> boo
             if !send(Work::Trouble(message)) {
                 return;
             }
+        }
+    }
+}
+
+/// The input named `file` (`-`: standard input), or the complaint to make in its place.
+fn open(file: &OsString, name: &str) -> Result<Box<dyn Read>, String> {
+    if file == "-" {
+        return Ok(Box::new(io::stdin().lock()));
+    }
+    match File::open(file) {
+        Ok(f) => Ok(Box::new(f)),
+        Err(e) => Err(format!("{name}: cannot open: {e}")),
+    }
+}
+
+/// Whether the next event has to wait for input: what was read so far should be written
+/// out first.
+fn waits_for_input<R>(raw: &RawEvents<R>) -> bool {
+    raw.buffered()
+        .iter()
+        .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+}
+
+/// Batch buffers given back once their events are decoded, so that each is allocated once
+/// rather than once a batch.
+#[derive(Clone, Default)]
+struct Buffers(Arc<Mutex<Vec<Vec<u8>>>>);
+
+impl Buffers {
+    fn take(&self) -> Vec<u8> {
+        let spare = self.0.lock().ok().and_then(|mut spare| spare.pop());
+        spare.unwrap_or_else(|| Vec::with_capacity(BATCH_BYTES))
+    }
+
+    fn give(&self, mut bytes: Vec<u8>) {
+        bytes.clear();
+        if let Ok(mut spare) = self.0.lock() {
+            spare.push(bytes);
         }
     }
 }
@@ -587,7 +614,8 @@ fn validate(options: Validate, status: &mut Status) -> io::Result<()> {
     Ok(())
 }
 
-/// Reads, decodes and writes on this thread (`--jobs 1`).
+/// Reads, decodes and writes on this thread (`--jobs 1`), each event decoded where it was
+/// read ([`RawEvents::next_decoded`]): no batch to gather, and no bytes copied.
 fn run_here(
     files: &[OsString],
     limits: Limits,
@@ -595,19 +623,53 @@ fn run_here(
     render: Render,
     sink: &mut Sink,
 ) -> Result<(), Stop> {
-    let mut outcome = Ok(());
-    produce(files, limits, &mut |work| {
-        outcome = sink.take(process(work, registry, render));
-        outcome.is_ok()
-    });
-    outcome
+    for file in files {
+        let name: Arc<str> = file.to_string_lossy().into();
+        let reader = match open(file, &name) {
+            Ok(reader) => reader,
+            Err(trouble) => {
+                sink.take(Done::Trouble(trouble))?;
+                continue;
+            }
+        };
+        let mut raw = RawEvents::with_limits(reader, limits);
+        let mut chunk = Chunk::default();
+        let mut events = 0;
+        loop {
+            let event = match raw.next_decoded(registry) {
+                Some(Ok(event)) => event,
+                Some(Err(e)) => {
+                    // What was read before the failure is reported; the rest cannot be.
+                    sink.take(Done::Chunk(chunk))?;
+                    sink.take(Done::Trouble(format!("{name}: cannot read: {e}")))?;
+                    break;
+                }
+                None => {
+                    sink.take(Done::Chunk(chunk))?;
+                    break;
+                }
+            };
+            render.event(&name, event.line, event.bytes, &event.result, &mut chunk);
+            events += 1;
+            let full = events >= BATCH_EVENTS || chunk.len() >= BATCH_BYTES;
+            let flush = !full && waits_for_input(&raw);
+            if full || flush {
+                chunk.flush = flush;
+                sink.take(Done::Chunk(std::mem::take(&mut chunk)))?;
+                events = 0;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Decodes and renders one batch; a panic, which would be a bug, becomes a complaint
 /// rather than a batch that never arrives.
-fn process_guarded(work: Work, registry: &Registry, render: Render) -> Done {
-    panic::catch_unwind(AssertUnwindSafe(|| process(work, registry, render)))
-        .unwrap_or_else(|_| Done::Trouble("a batch of events could not be decoded".into()))
+fn process_guarded(work: Work, registry: &Registry, render: Render, buffers: &Buffers) -> Done {
+    panic::catch_unwind(AssertUnwindSafe(|| {
+        process(work, registry, render, buffers)
+    }))
+    .unwrap_or_else(|_| Done::Trouble("a batch of events could not be decoded".into()))
 }
 
 /// Reads on one thread and decodes on `jobs` (`jobs - 1` that only decode, and the reader
@@ -637,19 +699,21 @@ fn run_threads(
     }
     let spawn_failed = |e: io::Error| Stop::Trouble(format!("cannot start a thread: {e}"));
 
+    let buffers = Buffers::default();
+    let reader_buffers = buffers.clone();
     let reader_done_tx = done_tx.clone();
     let reader = thread::Builder::new()
         .name("events-read".into())
         .spawn(move || {
             let mut seq = 0;
-            produce(&files, limits, &mut |work| {
+            produce(&files, limits, &reader_buffers, &mut |work| {
                 if credit_rx.recv().is_err() {
                     return false;
                 }
                 let sent = match work_tx.try_send((seq, work)) {
                     Ok(()) => true,
                     Err(TrySendError::Full((seq, work))) => {
-                        let done = process_guarded(work, registry, render);
+                        let done = process_guarded(work, registry, render, &reader_buffers);
                         reader_done_tx.send((seq, done)).is_ok()
                     }
                     Err(TrySendError::Disconnected(_)) => false,
@@ -664,6 +728,7 @@ fn run_threads(
     let mut workers = Vec::with_capacity(decoders);
     for n in 0..decoders {
         let work_rx = Arc::clone(&work_rx);
+        let buffers = buffers.clone();
         let done_tx = done_tx.clone();
         let worker = thread::Builder::new()
             .name(format!("events-decode-{n}"))
@@ -671,7 +736,7 @@ fn run_threads(
                 // The lock is held only to take the next batch.
                 let next = work_rx.lock().map(|rx| rx.recv());
                 let Ok(Ok((seq, work))) = next else { return };
-                let done = process_guarded(work, registry, render);
+                let done = process_guarded(work, registry, render, &buffers);
                 if done_tx.send((seq, done)).is_err() {
                     return;
                 }
