@@ -167,19 +167,22 @@ pub enum RegistryError {
 /// assert!(registry.types().any(|t| t == "Widget.Renamed"));
 /// ```
 pub struct Registry {
-    by_type: HashMap<&'static str, &'static EventDescriptor, BuildHasherDefault<TypeHasher>>,
+    by_type: HashMap<&'static str, &'static EventDescriptor, ByType>,
     sorted: Vec<&'static EventDescriptor>,
 }
 
-/// Hashes type strings for the registry's map, a word at a time (the multiply-and-rotate of
-/// rustc's FxHash).
+/// The hasher of maps keyed by type string that only code fills: the registry's, and the
+/// dispatchers'.
+pub(crate) type ByType = BuildHasherDefault<TypeHasher>;
+
+/// Hashes type strings a word at a time (the multiply-and-rotate of rustc's FxHash).
 ///
 /// The default hasher resists collisions that an attacker chooses, which matters for a map
-/// that untrusted input fills. This one is filled only with the registered types: input
+/// that untrusted input fills. These maps are filled only with registered types: input
 /// only looks up, and a lookup that collides costs one more comparison with one of them.
 /// It is about a sixth of the default's instructions on a type string.
 #[derive(Default)]
-struct TypeHasher(u64);
+pub(crate) struct TypeHasher(u64);
 
 impl TypeHasher {
     const K: u64 = 0xf135_7aea_2e62_a9c5;

@@ -12,6 +12,9 @@
 use serde::de::{self, IgnoredAny};
 use serde::Deserialize;
 
+use std::sync::OnceLock;
+
+use memchr::memmem;
 use serde_json::value::RawValue;
 
 use crate::__private::Key;
@@ -260,18 +263,72 @@ pub(crate) fn value<'de, T: Deserialize<'de>>(
 /// escapes: in an envelope whose payload comes first, the envelope's own `type` usually sits
 /// at the very end, and the payload's `type`, which must equal it, just before. Only a guess.
 pub(crate) fn last_type_member(src: &str) -> Option<&str> {
-    const KEY: &str = "\"type\"";
-    let at = src.rfind(KEY)?;
+    // The quotes from the end: in the usual payload-first envelope, the third closes the
+    // name of the envelope's `type`.
+    memchr::memrchr_iter(b'"', src.as_bytes())
+        .find_map(|q| type_member_at(src, q.checked_sub(TYPE_KEY.len() - 1)?))
+}
+
+/// The type string of the first `"type": "…"` member in `src`, where it is written without
+/// escapes: the envelope's own when it comes before the payload (the usual order), and
+/// otherwise the payload's, which must equal it. Only a guess.
+pub(crate) fn first_type_member(src: &str) -> Option<&str> {
+    static FINDER: OnceLock<memmem::Finder<'static>> = OnceLock::new();
+    let finder = FINDER.get_or_init(|| memmem::Finder::new(TYPE_KEY));
+    finder
+        .find_iter(src.as_bytes())
+        .find_map(|at| type_member_at(src, at))
+}
+
+/// A member name `type`, as written without escapes.
+const TYPE_KEY: &[u8] = b"\"type\"";
+
+/// The value of a `"type": "…"` member whose name starts at `at`, if it is one and its
+/// value is a string written without escapes.
+fn type_member_at(src: &str, at: usize) -> Option<&str> {
     let bytes = src.as_bytes();
-    let mut pos = skip_ws(bytes, at + KEY.len());
-    if bytes.get(pos) != Some(&b':') {
+    let q = at + TYPE_KEY.len() - 1;
+    if bytes.get(at..=q)? != TYPE_KEY {
         return None;
     }
-    pos = skip_ws(bytes, pos + 1);
-    if bytes.get(pos) != Some(&b'"') {
+    let colon = skip_ws(bytes, q + 1);
+    if bytes.get(colon) != Some(&b':') {
         return None;
     }
-    let rest = &src[pos + 1..];
-    let end = rest.find(['"', '\\'])?;
-    (rest.as_bytes()[end] == b'"').then(|| &rest[..end])
+    let value = skip_ws(bytes, colon + 1);
+    plain_string(&src[value..]).map(|(text, _)| text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_guess_is_the_last_type_member_written_without_escapes() {
+        let payload_first = r#"{"payload":{"type":"A.B","uid":"u"},"id":"1","type" : "A.B"}"#;
+        assert_eq!(last_type_member(payload_first), Some("A.B"));
+        let member_after = r#"{"payload":{},"type":"A.B","extra":"type","more":[1,"x"]}"#;
+        assert_eq!(last_type_member(member_after), Some("A.B"));
+        let payload_only = r#"{"payload":{"type":"C.D"},"id":"1"}"#;
+        assert_eq!(last_type_member(payload_only), Some("C.D"));
+        assert_eq!(last_type_member(r#"{"type":"A\u002eB"}"#), None);
+        assert_eq!(last_type_member(r#"{"type":1}"#), None);
+        assert_eq!(last_type_member(r#"{"kind":"type"}"#), None);
+        assert_eq!(last_type_member(r#"type""#), None);
+        assert_eq!(last_type_member(""), None);
+    }
+
+    #[test]
+    fn the_first_guess_is_the_first_type_member() {
+        let type_first = r#"{"id":"1","kind":"domain","type" :"A.B","payload":{"type":"C"}}"#;
+        assert_eq!(first_type_member(type_first), Some("A.B"));
+        let payload_first = r#"{"payload":{"ownershipType":"x","type":"C.D"},"type":"A.B"}"#;
+        assert_eq!(first_type_member(payload_first), Some("C.D"));
+        assert_eq!(
+            first_type_member(r#"{"kind":"type","type":"E.F"}"#),
+            Some("E.F")
+        );
+        assert_eq!(first_type_member(r#"{"type":"A\u002eB"}"#), None);
+        assert_eq!(first_type_member("\"type\""), None);
+    }
 }

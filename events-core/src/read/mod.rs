@@ -11,7 +11,7 @@ pub(crate) mod text;
 mod tree;
 
 pub(crate) use diagnose::{line_and_column, Resolver};
-pub(crate) use envelope::{last_type_member, value, Parts, Target};
+pub(crate) use envelope::{first_type_member, last_type_member, value, Parts, Target};
 
 use crate::error::{Error, ErrorKind};
 
