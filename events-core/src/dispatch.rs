@@ -317,6 +317,25 @@ impl<H> Routes<H> {
             .insert(scope.uid);
     }
 
+    /// The typed route for `bytes`, and the bytes as text, in the usual case: an unscoped
+    /// dispatcher, a usable registry, and an envelope whose first `type` member names a type
+    /// with a typed handler. That route decodes the envelope straight into the type, as
+    /// `Envelope::<E>` would, with no boxed payload and no downcast. Decoding as the one
+    /// type the envelope names gives the verdict, kind and path that decoding by type string
+    /// does (the contract tests hold both to that); the route gives `None` for an envelope
+    /// that names another type, which then takes the route by type string.
+    fn typed_route<'a, T>(
+        &self,
+        typed: &'a HashMap<&'static str, T, ByType>,
+        bytes: &'a [u8],
+    ) -> Option<(&'a T, &'a str)> {
+        if !self.scope.is_empty() || Registry::global().is_err() {
+            return None;
+        }
+        let json = std::str::from_utf8(bytes).ok()?;
+        Some((typed.get(read::first_type_member(json)?)?, json))
+    }
+
     /// Decodes `bytes` by type string and picks who handles the event.
     fn route(&self, bytes: &[u8]) -> Result<(&H, AnyEnvelope), DispatchError> {
         let event = Registry::global()?.decode(bytes)?;
@@ -621,19 +640,9 @@ impl Dispatcher {
         }
     }
 
-    /// The usual case, at the cost of decoding one type: an unscoped dispatcher, a usable
-    /// registry, and an envelope whose first `type` member names a type with a typed
-    /// handler. The envelope is decoded straight into that type, as `Envelope::<E>` would
-    /// decode it, with no boxed payload and no downcast. Decoding as the one type the
-    /// envelope names gives the verdict, kind and path that decoding by type string does
-    /// (the contract tests hold both to that); an envelope that names another type takes
-    /// the route by type string.
+    /// Dispatches on the typed route (see `Routes::typed_route`), if it applies.
     fn dispatch_typed(&self, bytes: &[u8]) -> Option<Result<(), DispatchError>> {
-        if !self.routes.scope.is_empty() || Registry::global().is_err() {
-            return None;
-        }
-        let json = std::str::from_utf8(bytes).ok()?;
-        let typed = self.typed.get(read::first_type_member(json)?)?;
+        let (typed, json) = self.routes.typed_route(&self.typed, bytes)?;
         typed(json)
     }
 
@@ -691,13 +700,23 @@ impl fmt::Debug for Dispatcher {
 /// ```
 pub struct AsyncDispatcher {
     routes: Routes<AsyncHandler>,
+    /// For each typed handler, by type string: the same handler behind a typed decoder.
+    typed: HashMap<&'static str, AsyncTypedRoute, ByType>,
 }
+
+/// Decodes an envelope as one event type and calls its handler; `None` if the envelope
+/// names another type, which then takes the route by type string.
+type AsyncTypedRoute = Box<dyn Fn(&str) -> Option<Result<Started, DispatchError>> + Send + Sync>;
+
+/// A handler called: its future, or the panic it raised when called; and the event it has.
+type Started = (std::thread::Result<BoxFuture>, Running);
 
 impl AsyncDispatcher {
     /// A dispatcher with no handlers.
     pub fn new() -> Self {
         AsyncDispatcher {
             routes: Routes::new(),
+            typed: HashMap::default(),
         }
     }
 
@@ -708,10 +727,12 @@ impl AsyncDispatcher {
         F: Future<Output = R> + Send + 'static,
         R: HandlerOutcome,
     {
-        let handler: AsyncHandler =
+        let handler = Arc::new(handler);
+        let by_type = Arc::clone(&handler);
+        let routed: AsyncHandler =
             Box::new(move |event: AnyEnvelope| match event.downcast::<E>() {
                 Ok(typed) => {
-                    let future = handler(typed);
+                    let future = by_type(typed);
                     Box::pin(async move { future.await.into_result() })
                 }
                 Err(other) => {
@@ -719,7 +740,22 @@ impl AsyncDispatcher {
                     Box::pin(async move { Err(error) })
                 }
             });
-        self.routes.handlers.insert(E::TYPE, handler);
+        let typed: AsyncTypedRoute =
+            Box::new(move |json: &str| match Envelope::<E>::from_json(json) {
+                Ok(event) => {
+                    let running = Running::new(E::TYPE, &event.id);
+                    let started = catch_unwind(AssertUnwindSafe(|| {
+                        let future = handler(event);
+                        Box::pin(async move { future.await.into_result() }) as BoxFuture
+                    }));
+                    Some(Ok((started, running)))
+                }
+                // Another type: maybe registered, maybe not. The route by type string says.
+                Err(rejected) if rejected.kind() == ErrorKind::UnknownType => None,
+                Err(rejected) => Some(Err(DispatchError::Rejected(rejected))),
+            });
+        self.routes.handlers.insert(E::TYPE, routed);
+        self.typed.insert(E::TYPE, typed);
         self
     }
 
@@ -773,11 +809,12 @@ impl AsyncDispatcher {
         &self,
         bytes: &[u8],
     ) -> impl Future<Output = Result<(), DispatchError>> + Send + 'static {
-        let started = self.routes.route(bytes).map(|(handler, event)| {
-            let running = Running::of(&event);
-            let future = catch_unwind(AssertUnwindSafe(|| handler(event)));
-            (future.map(|future| CatchUnwind { future }), running)
-        });
+        let started = self
+            .routes
+            .typed_route(&self.typed, bytes)
+            .and_then(|(typed, json)| typed(json))
+            .unwrap_or_else(|| self.start_by_type_string(bytes))
+            .map(|(future, running)| (future.map(|future| CatchUnwind { future }), running));
         async move {
             let (future, running) = started?;
             let run = match future {
@@ -786,6 +823,15 @@ impl AsyncDispatcher {
             };
             running.settle(run)
         }
+    }
+}
+
+impl AsyncDispatcher {
+    /// Decodes the envelope by its type string, then calls the handler for that type.
+    fn start_by_type_string(&self, bytes: &[u8]) -> Result<Started, DispatchError> {
+        let (handler, event) = self.routes.route(bytes)?;
+        let running = Running::of(&event);
+        Ok((catch_unwind(AssertUnwindSafe(|| handler(event))), running))
     }
 }
 
@@ -829,6 +875,16 @@ mod tests {
     #[derive(Debug)]
     pub struct Other {}
 
+    /// The output of a future that is ready when first polled, as the handlers here are.
+    fn ready<T>(future: impl Future<Output = T>) -> T {
+        let mut future = std::pin::pin!(future);
+        let mut context = Context::from_waker(std::task::Waker::noop());
+        match future.as_mut().poll(&mut context) {
+            Poll::Ready(output) => output,
+            Poll::Pending => panic!("the handlers here never wait"),
+        }
+    }
+
     fn envelope(event_type: &str, payload_type: &str, uid: &str, count: &str) -> String {
         format!(
             r#"{{"id":"e-1","kind":"domain","type":"{event_type}","payload":{{"owner":{{"ownershipType":"organization","organizationUid":"o","parentCompanyUid":"c"}},"type":"{payload_type}","uid":"{uid}","count":{count}}}}}"#
@@ -836,7 +892,7 @@ mod tests {
     }
 
     /// Every way through: the typed route, when it applies, ends where the route by type
-    /// string ends.
+    /// string ends, for both dispatchers.
     #[test]
     fn the_typed_route_ends_where_the_route_by_type_string_ends() {
         let dispatcher = Dispatcher::new()
@@ -888,6 +944,34 @@ mod tests {
                 "{input}"
             );
         }
+        let asynchronous = AsyncDispatcher::new()
+            .on(|event: Envelope<Handled>| async move {
+                match event.payload.uid.as_str() {
+                    "fails" => Err("it failed"),
+                    "panics" => panic!("it panicked"),
+                    _ => Ok(()),
+                }
+            })
+            .fallback(|_| async {});
+        for input in &inputs {
+            let by_type_string = asynchronous
+                .start_by_type_string(input.as_bytes())
+                .map(|(future, running)| (future.map(|future| CatchUnwind { future }), running));
+            let by_type_string = ready(async move {
+                let (future, running) = by_type_string?;
+                running.settle(match future {
+                    Ok(future) => future.await,
+                    Err(payload) => Err(payload),
+                })
+            });
+            let dispatched = ready(asynchronous.dispatch(input.as_bytes()));
+            assert_eq!(
+                format!("{dispatched:?}"),
+                format!("{by_type_string:?}"),
+                "{input}"
+            );
+        }
+
         assert!(dispatcher.dispatch_typed(valid.as_bytes()).is_some());
         assert!(dispatcher
             .dispatch_typed(envelope(other, other, "u", "1").as_bytes())
