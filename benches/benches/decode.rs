@@ -20,6 +20,8 @@
 //! | `tagged_enum` | serde `#[serde(tag = "type")]` enum over 50 payload types |
 //! | `typetag` | `#[typetag::deserialize(tag = "type")]` over 50 payload types, then downcast |
 //! | `value_first` | `serde_json::Value`, then `serde_json::from_value` into the hand-written struct |
+//! | `plain_serde_borrowed` | the hand-written struct with `Cow<str>` strings, borrowed where unescaped: what decoding without allocating strings would give |
+//! | `sonic_rs` | `sonic_rs::from_str` into the hand-written struct: what the SIMD parser would give |
 //!
 //! Before anything is measured, every row decodes every input and the results are compared,
 //! so no row is timed on a path that fails.
@@ -31,7 +33,7 @@ use std::sync::Arc;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use events_bench::gen::{self, TypeOrder};
-use events_bench::plain::{PlainEnvelope, PlainPayloadBody};
+use events_bench::plain::{BorrowedEnvelope, PlainEnvelope, PlainPayloadBody};
 use events_core::{Dispatcher, DomainEvent, Envelope, Registry};
 use events_device::ProvisioningRecipeUpdated;
 use serde::Deserialize;
@@ -167,6 +169,17 @@ fn check(lines: &[String]) {
         let value: serde_json::Value = serde_json::from_str(line).unwrap();
         let via_value: PlainEnvelope = serde_json::from_value(value).unwrap();
         assert_eq!(via_value, plain);
+
+        let borrowed: BorrowedEnvelope<'_> = serde_json::from_str(line).unwrap();
+        assert_eq!(borrowed.id, plain.id);
+        assert_eq!(borrowed.payload.uid, plain.payload.uid);
+        assert_eq!(
+            borrowed.payload.tag_uids.map(|tags| tags.len()),
+            plain.payload.tag_uids.as_ref().map(Vec::len)
+        );
+
+        let sonic: PlainEnvelope = sonic_rs::from_str(line).expect("sonic-rs decodes");
+        assert_eq!(sonic, plain);
     }
     assert_eq!(seen.load(Ordering::Relaxed), lines.len());
 }
@@ -243,6 +256,22 @@ fn decode_group(c: &mut Criterion, name: &str, lines: &[String]) {
                 if let Ok(value) = serde_json::from_str::<serde_json::Value>(black_box(line)) {
                     consume(serde_json::from_value::<PlainEnvelope>(value));
                 }
+            }
+        })
+    });
+    group.bench_function("plain_serde_borrowed", |b| {
+        b.iter(|| {
+            for line in lines {
+                consume(serde_json::from_str::<BorrowedEnvelope<'_>>(black_box(
+                    line,
+                )));
+            }
+        })
+    });
+    group.bench_function("sonic_rs", |b| {
+        b.iter(|| {
+            for line in lines {
+                consume(sonic_rs::from_str::<PlainEnvelope>(black_box(line)));
             }
         })
     });

@@ -5,6 +5,8 @@
 //! none of the contract's checks: no `kind` or `ownershipType` literal check, no duplicate-key
 //! check, no empty-`uid` check, no check that the payload's `type` matches the envelope's.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 /// The envelope, `type` before `payload` when encoded.
@@ -162,4 +164,97 @@ pub struct PlainOriginator {
     /// `policyUid`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub policy_uid: Option<String>,
+}
+
+/// [`PlainEnvelope`] with every string borrowed from the input where it has no escapes
+/// (`Cow<str>`), for the row that shows what decoding without allocating strings would give.
+// The fields mirror the plain structs', documented there.
+#[allow(missing_docs)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct BorrowedEnvelope<'a> {
+    #[serde(borrow)]
+    pub id: Cow<'a, str>,
+    #[serde(borrow)]
+    pub kind: Cow<'a, str>,
+    #[serde(borrow, rename = "type")]
+    pub event_type: Cow<'a, str>,
+    #[serde(borrow)]
+    pub payload: BorrowedPayload<'a>,
+}
+
+/// The payload of [`BorrowedEnvelope`].
+// The fields mirror the plain structs', documented there.
+#[allow(missing_docs)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BorrowedPayload<'a> {
+    #[serde(borrow)]
+    pub owner: BorrowedOwner<'a>,
+    #[serde(borrow)]
+    pub organization_uid: Option<Cow<'a, str>>,
+    pub status: Option<PlainStatus>,
+    pub confirmed_ownership: Option<bool>,
+    #[serde(borrow)]
+    pub serial_number: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub mac_address: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub model: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub brand: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub tag_uids: Option<Vec<Cow<'a, str>>>,
+    #[serde(borrow)]
+    pub device_name: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub policy_uid: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub location_uid: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub unsuccessful_register_attempt_status: Option<BorrowedAttemptStatus<'a>>,
+    #[serde(borrow)]
+    pub error_message: Option<Cow<'a, str>>,
+    #[serde(borrow, rename = "type")]
+    pub event_type: Cow<'a, str>,
+    #[serde(borrow)]
+    pub originator: Option<BorrowedOriginator<'a>>,
+    #[serde(borrow)]
+    pub uid: Cow<'a, str>,
+}
+
+/// The owner of [`BorrowedPayload`].
+// The fields mirror the plain structs', documented there.
+#[allow(missing_docs)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BorrowedOwner<'a> {
+    #[serde(borrow)]
+    pub ownership_type: Cow<'a, str>,
+    #[serde(borrow)]
+    pub organization_uid: Cow<'a, str>,
+    #[serde(borrow)]
+    pub parent_company_uid: Cow<'a, str>,
+}
+
+/// The attempt status of [`BorrowedPayload`].
+// The fields mirror the plain structs', documented there.
+#[allow(missing_docs)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BorrowedAttemptStatus<'a> {
+    #[serde(borrow)]
+    pub warning_message: Cow<'a, str>,
+}
+
+/// The originator of [`BorrowedPayload`].
+// The fields mirror the plain structs', documented there.
+#[allow(missing_docs)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BorrowedOriginator<'a> {
+    pub account_id: Option<i64>,
+    #[serde(borrow)]
+    pub organization_uid: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub policy_uid: Option<Cow<'a, str>>,
 }
