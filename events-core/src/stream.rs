@@ -11,7 +11,17 @@
 //! - [`RawEvent::decode`] hands a well-formed event's bytes to [`Registry::decode`] and
 //!   yields a [`StreamEvent`], with the line where the event starts.
 //!
-//! [`Events`] does both, one event after the other.
+//! [`Events`] does both, one event after the other, and so does
+//! [`RawEvents::next_decoded`] without copying the event out; [`RawEvents::next_into`]
+//! splits into a buffer of the caller's, for batches.
+//!
+//! Most events are lines of NDJSON, and two shortcuts keep them cheap without changing any
+//! verdict. Decoding on the same thread ([`Events`], [`next_decoded`](RawEvents::next_decoded))
+//! tries a line as it stands first: decoding accepts only one whole valid envelope, which is
+//! the event splitting would have found. And an array or object that fills its line is the
+//! line's whole text whether or not it is JSON, so splitting only counts its brackets and
+//! leaves the grammar to decoding, which checks it only if it rejects the event (and
+//! [`RawEvent::broken`] checks it when asked).
 //!
 //! A broken event (bytes that are not JSON, a value that never closes, a byte that cannot start
 //! a value, an event longer than [`Limits::max_event_bytes`]) is `malformed_json`, reported
