@@ -228,6 +228,11 @@ pub struct RawEvent {
 impl RawEvent {
     /// The `malformed_json` error of an event that is not JSON; `None` for a well-formed
     /// value, which only decoding can judge.
+    ///
+    /// For an event that fills its line, splitting only counted brackets: this checks the
+    /// grammar the first time it is asked (or [`decode`](RawEvent::decode) does, if it
+    /// rejects the event), on [`bytes`](RawEvent::bytes) as they are then. The answer is
+    /// what checking at once would have given, as long as `bytes` is left as split.
     pub fn broken(&self) -> Option<&Error> {
         self.broken
             .get_or_init(|| check_one_line(&self.bytes))
@@ -235,7 +240,8 @@ impl RawEvent {
     }
 
     /// Decodes the event with `registry`: a broken event keeps the error found while
-    /// splitting, a well-formed one gets [`Registry::decode`]'s verdict.
+    /// splitting (see [`broken`](RawEvent::broken)), a well-formed one gets
+    /// [`Registry::decode`]'s verdict.
     pub fn decode(self, registry: &Registry) -> StreamEvent {
         let result = decode_split(self.broken.into_inner(), &self.bytes, registry);
         StreamEvent {
@@ -368,6 +374,9 @@ pub struct RawEvents<R> {
     line: usize,
     at_eof: bool,
     seen_any: bool,
+    // The line on which neither shortcut found the event: the others on it are split by
+    // the grammar. 0, before the first line, when there is none.
+    line_without_shortcut: usize,
     done: bool,
 }
 
@@ -392,6 +401,7 @@ impl<R: Read> RawEvents<R> {
             line: 1,
             at_eof: false,
             seen_any: false,
+            line_without_shortcut: 0,
             done: false,
         }
     }
@@ -496,40 +506,37 @@ impl<R: Read> RawEvents<R> {
         }
         self.seen_any = true;
         self.compact();
-        let start = self.pos;
         let start_line = self.line;
         let max = self.limits.max_event_bytes;
+
+        // Once neither shortcut applies to a line, the rest of it goes to the grammar: each
+        // try costs the whole line, which would make a long line of many values quadratic.
+        if start_line != self.line_without_shortcut {
+            if let Some((end, verdict)) = self.shortcut(registry) {
+                let bytes = self.pos..end;
+                self.pos = end;
+                return Ok(Some(Split {
+                    line: start_line,
+                    bytes,
+                    verdict,
+                }));
+            }
+            self.line_without_shortcut = start_line;
+        }
+
+        // The grammar may read past the window: what is left of it moves to the front first,
+        // where that moves no more than it drops, so that only an event that needs more room
+        // than a read makes the window grow.
+        if self.pos >= self.window.len() - self.pos {
+            self.window.drop_front(self.pos);
+            self.pos = 0;
+        }
+        let start = self.pos;
         let found = |end: usize, verdict| Split {
             line: start_line,
             bytes: start..end,
             verdict,
         };
-
-        if let Some(registry) = registry {
-            if let Some(end) = self.line_end(start) {
-                // Decoding accepts only one valid envelope that fills the bytes it is given:
-                // the event the grammar would have split off.
-                match registry.decode(&self.window[start..end]) {
-                    Ok(envelope) => {
-                        self.pos = end;
-                        return Ok(Some(found(end, Verdict::Decoded(Ok(envelope)))));
-                    }
-                    // Rejected, but split as the grammar would split it: whether it is
-                    // JSON comes first.
-                    Err(rejected) if self.one_line_end(start) == Some(end) => {
-                        self.pos = end;
-                        let error = check_one_line(&self.window[start..end]).unwrap_or(rejected);
-                        return Ok(Some(found(end, Verdict::Decoded(Err(error)))));
-                    }
-                    // Not one value: split by the grammar, and decoded again.
-                    Err(_) => {}
-                }
-            }
-        }
-        if let Some(end) = self.one_line_end(start) {
-            self.pos = end;
-            return Ok(Some(found(end, Verdict::Unchecked)));
-        }
 
         let error = match self.scan(start)? {
             Scan::Closed { end, newlines } if end - start <= max => {
@@ -686,6 +693,27 @@ impl<R: Read> RawEvents<R> {
             while self.window.len() < at + utf8_width(lead) && self.fill()? {}
         }
         Ok(())
+    }
+
+    /// The event at `pos`, and where it ends, when it fills its line, found without the
+    /// grammar. With a registry, the line is decoded as it stands first: decoding accepts
+    /// only one valid envelope that fills the bytes it is given, which is the event the
+    /// grammar would have split off. Otherwise, or if decoding rejects it, the line is an
+    /// event when its array or object closes at its end (see `one_line_end`).
+    fn shortcut(&self, registry: Option<&Registry>) -> Option<(usize, Verdict)> {
+        let start = self.pos;
+        let line_end = registry.and_then(|registry| Some((registry, self.line_end(start)?)));
+        if let Some((registry, end)) = line_end {
+            let rejected = match registry.decode(&self.window[start..end]) {
+                Ok(envelope) => return Some((end, Verdict::Decoded(Ok(envelope)))),
+                Err(rejected) => rejected,
+            };
+            // Whether it is JSON comes first.
+            let end = self.one_line_end(start).filter(|&e| e == end)?;
+            let error = check_one_line(&self.window[start..end]).unwrap_or(rejected);
+            return Some((end, Verdict::Decoded(Err(error))));
+        }
+        Some((self.one_line_end(start)?, Verdict::Unchecked))
     }
 
     /// Where the line that `start` is on ends, less the white space that ends it, if the
@@ -1710,6 +1738,41 @@ mod tests {
         assert_eq!(events.len(), 100_000);
         assert!(events.iter().all(|&(_, kind)| kind == MALFORMED));
         assert_eq!(events.last(), Some(&(100_000, MALFORMED)));
+    }
+
+    /// A line that holds many values is tried whole once, not once for each of them: that
+    /// would decode (and check) the rest of the line for every value, quadratic in its
+    /// length. These 200,000 values would take minutes so.
+    #[test]
+    fn a_line_of_many_values_is_read_in_linear_time() {
+        let line = format!("{} {{\"id\":1}}\n", "[] ".repeat(20_000));
+        let input = line.repeat(10);
+        let events = read(input.as_bytes());
+        assert_eq!(events.len(), 10 * 20_001);
+        assert!(events.iter().all(|&(_, kind)| kind == NOT_OBJECT));
+        assert_eq!(events.last(), Some(&(10, NOT_OBJECT)));
+        let split = RawEvents::new(input.as_bytes()).count();
+        assert_eq!(split, 10 * 20_001);
+    }
+
+    /// The window grows for an event longer than a read, but to about what the event needs,
+    /// not towards the limit, however many such events come.
+    #[test]
+    fn the_window_grows_only_as_far_as_the_longest_event_needs() {
+        let event = format!("[\"{}\"]\n", "x".repeat(100_000));
+        let input = event.repeat(50);
+        let mut raw = RawEvents::new(input.as_bytes());
+        let mut seen = 0;
+        for split in raw.by_ref() {
+            assert!(split.unwrap().broken().is_none());
+            seen += 1;
+        }
+        assert_eq!(seen, 50);
+        assert!(
+            raw.window.capacity() <= 2 * event.len() + 2 * CHUNK,
+            "{}",
+            raw.window.capacity()
+        );
     }
 
     #[test]
