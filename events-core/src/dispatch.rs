@@ -25,7 +25,7 @@ use std::fmt;
 use std::future::Future;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::pin::Pin;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::task::{Context, Poll};
 
 use crate::envelope::Envelope;
@@ -433,6 +433,22 @@ impl Running {
     }
 }
 
+/// `json` decoded as an `E`, if the global registry decodes `E::TYPE` as `E`, as the route
+/// by type string does: only then may the typed route stand in for it. That is asked once
+/// per handler, in `known`; the registry does not change once built.
+fn decode_as<E: DomainEvent>(
+    known: &OnceLock<bool>,
+    json: &str,
+) -> Option<Result<Envelope<E>, Error>> {
+    let registered = *known.get_or_init(|| {
+        Registry::global()
+            .ok()
+            .and_then(|registry| registry.get(E::TYPE))
+            .is_some_and(|descriptor| descriptor.rust_type() == E::RUST_TYPE)
+    });
+    registered.then(|| Envelope::<E>::from_json(json))
+}
+
 /// A copy of an event's id, kept to name the event if its handler fails, since the handler
 /// takes the event. Almost every id is short enough to copy onto the stack: an allocation
 /// for it on every dispatch cost more than the handler lookup.
@@ -515,7 +531,7 @@ impl<F: Future + Unpin> Future for CatchUnwind<F> {
 ///
 /// ```
 /// use std::sync::atomic::{AtomicUsize, Ordering};
-/// use std::sync::Arc;
+/// use std::sync::{Arc, OnceLock};
 /// use events_core::{domain_event, dispatch::{DispatchError, Dispatcher}, owner::Organization, Envelope};
 ///
 /// /// A widget was renamed.
@@ -568,16 +584,18 @@ impl Dispatcher {
             Ok(typed) => by_type(typed).into_result(),
             Err(other) => Err(wrong_route::<E>(&other)),
         });
-        let typed: TypedRoute = Box::new(move |json: &str| match Envelope::<E>::from_json(json) {
-            Ok(event) => {
-                let running = Running::new(E::TYPE, &event.id);
-                let run = catch_unwind(AssertUnwindSafe(|| handler(event).into_result()));
-                Some(running.settle(run))
-            }
-            // Another type: maybe registered, maybe not. The route by type string says.
-            Err(rejected) if rejected.kind() == ErrorKind::UnknownType => None,
-            Err(rejected) => Some(Err(DispatchError::Rejected(rejected))),
-        });
+        let registered = OnceLock::new();
+        let typed: TypedRoute =
+            Box::new(move |json: &str| match decode_as::<E>(&registered, json)? {
+                Ok(event) => {
+                    let running = Running::new(E::TYPE, &event.id);
+                    let run = catch_unwind(AssertUnwindSafe(|| handler(event).into_result()));
+                    Some(running.settle(run))
+                }
+                // Another type: maybe registered, maybe not. The route by type string says.
+                Err(rejected) if rejected.kind() == ErrorKind::UnknownType => None,
+                Err(rejected) => Some(Err(DispatchError::Rejected(rejected))),
+            });
         self.routes.handlers.insert(E::TYPE, routed);
         self.typed.insert(E::TYPE, typed);
         self
@@ -740,8 +758,9 @@ impl AsyncDispatcher {
                     Box::pin(async move { Err(error) })
                 }
             });
+        let registered = OnceLock::new();
         let typed: AsyncTypedRoute =
-            Box::new(move |json: &str| match Envelope::<E>::from_json(json) {
+            Box::new(move |json: &str| match decode_as::<E>(&registered, json)? {
                 Ok(event) => {
                     let running = Running::new(E::TYPE, &event.id);
                     let started = catch_unwind(AssertUnwindSafe(|| {
