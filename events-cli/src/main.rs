@@ -375,7 +375,7 @@ fn produce(
                 None => true,
             };
             let full = bytes.len() >= BATCH_BYTES || events.len() >= BATCH_EVENTS;
-            let flush = !last && !full && waits_for_input(&raw);
+            let flush = !last && waits_for_input(&raw);
             if !events.is_empty() && (last || full || flush) {
                 let batch = Work::Events {
                     file: Arc::clone(&name),
@@ -388,6 +388,7 @@ fn produce(
                 }
             }
             if last {
+                buffers.give(bytes);
                 break;
             }
         }
@@ -430,6 +431,12 @@ impl Buffers {
     }
 
     fn give(&self, mut bytes: Vec<u8>) {
+        // One that a long event grew is let go, so that one long event does not keep its
+        // size for the rest of the run. At most as many come back as batches were ever in
+        // flight at once.
+        if bytes.capacity() > 2 * BATCH_BYTES {
+            return;
+        }
         bytes.clear();
         if let Ok(mut spare) = self.0.lock() {
             spare.push(bytes);
@@ -652,7 +659,7 @@ fn run_here(
             render.event(&name, event.line, event.bytes, &event.result, &mut chunk);
             events += 1;
             let full = events >= BATCH_EVENTS || chunk.len() >= BATCH_BYTES;
-            let flush = !full && waits_for_input(&raw);
+            let flush = waits_for_input(&raw);
             if full || flush {
                 chunk.flush = flush;
                 sink.take(Done::Chunk(std::mem::take(&mut chunk)))?;
