@@ -2242,8 +2242,10 @@ mod tests {
         }
     }
 
-    #[test]
-    fn random_streams_split_the_same_in_any_chunks_and_lose_no_byte() {
+    /// 3,000 streams of random pieces of JSON, broken JSON and valid envelopes, each with
+    /// the limits to read it with: none, 64 bytes and 7.
+    fn random_streams() -> Vec<(Vec<u8>, Limits)> {
+        let valid_event = valid("r");
         let pieces: &[&[u8]] = &[
             b"{",
             b"}",
@@ -2272,6 +2274,8 @@ mod tests {
             b"\x01",
             b"{\"a\":[1,2]}",
             b"\"s\"",
+            valid_event.as_bytes(),
+            b"\n",
         ];
         let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
         let mut next = || {
@@ -2280,26 +2284,74 @@ mod tests {
             seed ^= seed << 17;
             seed
         };
+        let mut streams = Vec::new();
         for _ in 0..3_000 {
             let len = next() % 40;
             let input: Vec<u8> = (0..len)
                 .flat_map(|_| pieces[next() as usize % pieces.len()].iter().copied())
                 .collect();
             for max in [usize::MAX, 64, 7] {
-                let limits = Limits::new().with_max_event_bytes(max);
-                let whole: Vec<_> = RawEvents::with_limits(&input[..], limits)
-                    .map(|e| e.map(|e| (e.line, e.broken().cloned(), e.bytes)))
-                    .collect::<io::Result<_>>()
-                    .unwrap();
-                let trickled: Vec<_> = RawEvents::with_limits(Trickle(&input), limits)
-                    .map(|e| e.map(|e| (e.line, e.broken().cloned(), e.bytes)))
-                    .collect::<io::Result<_>>()
-                    .unwrap();
-                assert_eq!(whole, trickled, "{:?}", String::from_utf8_lossy(&input));
-                assert!(!whole.is_empty());
-                assert!(whole.windows(2).all(|w| w[0].0 <= w[1].0));
-                assert_tiles(&input, limits);
+                streams.push((input.clone(), Limits::new().with_max_event_bytes(max)));
             }
+        }
+        streams
+    }
+
+    #[test]
+    fn random_streams_split_the_same_in_any_chunks_and_lose_no_byte() {
+        for (input, limits) in random_streams() {
+            let whole: Vec<_> = RawEvents::with_limits(&input[..], limits)
+                .map(|e| e.map(|e| (e.line, e.broken().cloned(), e.bytes)))
+                .collect::<io::Result<_>>()
+                .unwrap();
+            let trickled: Vec<_> = RawEvents::with_limits(Trickle(&input), limits)
+                .map(|e| e.map(|e| (e.line, e.broken().cloned(), e.bytes)))
+                .collect::<io::Result<_>>()
+                .unwrap();
+            assert_eq!(whole, trickled, "{:?}", String::from_utf8_lossy(&input));
+            assert!(!whole.is_empty());
+            assert!(whole.windows(2).all(|w| w[0].0 <= w[1].0));
+            assert_tiles(&input, limits);
+        }
+    }
+
+    /// Decoding each line first, in place, and splitting one-line events without the grammar
+    /// then decoding, give what splitting one byte at a time (every event checked against the
+    /// grammar at once) and then decoding gives.
+    #[test]
+    fn random_streams_decoded_in_place_get_the_same_verdicts() {
+        let registry = Registry::global().unwrap();
+        for (input, limits) in random_streams() {
+            let mut raw = RawEvents::with_limits(&input[..], limits);
+            let mut in_place = Vec::new();
+            while let Some(event) = raw.next_decoded(registry) {
+                let event = event.unwrap();
+                in_place.push((event.line, event.result.err(), event.bytes.to_vec()));
+            }
+            let one_at_a_time: Vec<_> = RawEvents::with_limits(Trickle(&input), limits)
+                .map(|e| {
+                    let e = e.unwrap().decode(registry);
+                    (e.line, e.result.err(), e.bytes)
+                })
+                .collect();
+            assert_eq!(
+                in_place,
+                one_at_a_time,
+                "{:?}",
+                String::from_utf8_lossy(&input)
+            );
+            let split_first: Vec<_> = RawEvents::with_limits(&input[..], limits)
+                .map(|e| {
+                    let e = e.unwrap().decode(registry);
+                    (e.line, e.result.err(), e.bytes)
+                })
+                .collect();
+            assert_eq!(
+                split_first,
+                one_at_a_time,
+                "{:?}",
+                String::from_utf8_lossy(&input)
+            );
         }
     }
 
