@@ -2,10 +2,18 @@
 //! over the whole input: no panic, no I/O error from an in-memory reader, at least one event,
 //! every event on a line >= 1 and never before the one before it, every error one of the
 //! contract's kinds, and every valid event's bytes decoded on their own to the same event.
+//!
+//! And the shortcuts change nothing: the events, their lines, bytes and verdicts are the same
+//! when every line is decoded first (`Events` on the whole input), when one-line events are
+//! split without the grammar and checked on decoding (`RawEvents`, then `RawEvent::decode`),
+//! and when the reader gets one byte at a time, so that it never sees a line ahead and checks
+//! every event against the grammar at once.
 
 #![no_main]
 
-use events_core::stream::Events;
+use std::io::Read;
+
+use events_core::stream::{Events, RawEvents};
 use events_core::{ErrorKind, Registry};
 use libfuzzer_sys::fuzz_target;
 
@@ -44,4 +52,37 @@ fuzz_target!(|bytes: &[u8]| {
         assert!(event.bytes.len() <= bytes.len());
     }
     assert!(count >= 1, "no event at all");
+
+    let verdicts = |events: Vec<events_core::stream::StreamEvent>| -> Vec<_> {
+        events
+            .into_iter()
+            .map(|e| (e.line, e.bytes, e.result.map(|any| any.to_json())))
+            .collect()
+    };
+    let collect = |reader: &mut dyn Read| -> Vec<_> {
+        let events = Events::new(reader).expect("the registry is usable");
+        verdicts(events.map(|e| e.expect("reading from memory cannot fail")).collect())
+    };
+    let eager = collect(&mut OneByte(bytes));
+    assert_eq!(collect(&mut &bytes[..]), eager, "decoded first");
+    let split = RawEvents::new(bytes)
+        .map(|raw| raw.expect("reading from memory cannot fail").decode(registry))
+        .collect();
+    assert_eq!(verdicts(split), eager, "split without the grammar");
 });
+
+/// Hands out one byte per read.
+struct OneByte<'a>(&'a [u8]);
+
+impl Read for OneByte<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        match (self.0.split_first(), buf.first_mut()) {
+            (Some((&b, rest)), Some(slot)) => {
+                *slot = b;
+                self.0 = rest;
+                Ok(1)
+            }
+            _ => Ok(0),
+        }
+    }
+}
