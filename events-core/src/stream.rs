@@ -220,7 +220,7 @@ pub struct RawEvent {
     /// event's bytes never do.
     pub bytes: Vec<u8>,
     // The `malformed_json` error of an event that is not JSON, or `None`. Not yet known for
-    // an event that fills its line (see `RawEvents::one_line_end`): the grammar is checked
+    // an event that fills its line (see `fills_line`): the grammar is checked
     // when asked for, or when decoding rejects the event, since decoding that accepts it
     // has already proved it JSON.
     broken: OnceLock<Option<Error>>,
@@ -696,25 +696,25 @@ impl<R: Read> RawEvents<R> {
         Ok(())
     }
 
-    /// The event at `pos`, and where it ends, when it fills its line, found without the
-    /// grammar. With a registry, the line is decoded as it stands first: decoding accepts
-    /// only one valid envelope that fills the bytes it is given, which is the event the
-    /// grammar would have split off. Otherwise, or if decoding rejects it, the line is an
-    /// event when its array or object closes at its end (see `one_line_end`).
+    /// The event at `pos`, and where it ends, when it fills its line (see [`fills_line`]),
+    /// found without the grammar. With a registry, the line is decoded as it stands first:
+    /// decoding accepts only one valid envelope that fills the bytes it is given, which is
+    /// the event the grammar would have split off.
     fn shortcut(&self, registry: Option<&Registry>) -> Option<(usize, Verdict)> {
         let start = self.pos;
-        let line_end = registry.and_then(|registry| Some((registry, self.line_end(start)?)));
-        if let Some((registry, end)) = line_end {
-            let rejected = match registry.decode(&self.window[start..end]) {
-                Ok(envelope) => return Some((end, Verdict::Decoded(Ok(envelope)))),
-                Err(rejected) => rejected,
-            };
+        let end = self.line_end(start)?;
+        let line = &self.window[start..end];
+        let Some(registry) = registry else {
+            return fills_line(line).then_some((end, Verdict::Unchecked));
+        };
+        match registry.decode(line) {
+            Ok(envelope) => Some((end, Verdict::Decoded(Ok(envelope)))),
             // Whether it is JSON comes first.
-            let end = self.one_line_end(start).filter(|&e| e == end)?;
-            let error = check_one_line(&self.window[start..end]).unwrap_or(rejected);
-            return Some((end, Verdict::Decoded(Err(error))));
+            Err(rejected) => fills_line(line).then(|| {
+                let error = check_one_line(line).unwrap_or(rejected);
+                (end, Verdict::Decoded(Err(error)))
+            }),
         }
-        Some((self.one_line_end(start)?, Verdict::Unchecked))
     }
 
     /// Where the line that `start` is on ends, less the white space that ends it, if the
@@ -730,27 +730,6 @@ impl<R: Read> RawEvents<R> {
             end -= 1;
         }
         (end - start <= self.limits.max_event_bytes).then_some(end)
-    }
-
-    /// Where the array or object at `start` ends, when it fills the rest of its line, that
-    /// line is already read and the event is within the limit: the usual event of NDJSON,
-    /// found without the grammar.
-    ///
-    /// Such an event is the line's whole text whether or not it is JSON: a well-formed value
-    /// ends at its closing bracket, and a broken one at the end of its line, which is the
-    /// same place. So only the brackets are counted here (strings skipped, as the grammar
-    /// would skip them if they are well-formed); whether it is JSON is left to
-    /// [`check_one_line`], which decoding makes unnecessary when it accepts the event.
-    /// `None` sends the event through the grammar at once.
-    fn one_line_end(&self, start: usize) -> Option<usize> {
-        let line = &self.window[start..];
-        let line = &line[..memchr::memchr(b'\n', line)?];
-        let end = closing_bracket(line)?;
-        // Nothing but white space may follow it on its line.
-        let rest_is_white = line[end..]
-            .iter()
-            .all(|&b| matches!(b, b' ' | b'\t' | b'\r'));
-        (rest_is_white && end <= self.limits.max_event_bytes).then_some(start + end)
     }
 }
 
@@ -963,7 +942,7 @@ struct Split {
 enum Verdict {
     /// Split by the grammar: the `malformed_json` error of an event that is not JSON.
     Checked(Option<Error>),
-    /// An event that fills its line, not yet checked: see `RawEvents::one_line_end`.
+    /// An event that fills its line, not yet checked: see `fills_line`.
     Unchecked,
     /// Decoded before anything else was done with it.
     Decoded(Result<AnyEnvelope, Error>),
@@ -1021,19 +1000,31 @@ fn broken_at(event: &[u8], at: usize, why: Break) -> Error {
     ))
 }
 
-/// The one-line event `bytes` (see `RawEvents::one_line_end`) checked against the
+/// The one-line event `bytes` (see `fills_line`) checked against the
 /// grammar and UTF-8: the error the splitter gives when it checks the event at once.
 fn check_one_line(bytes: &[u8]) -> Option<Error> {
     let mut grammar = Grammar::new();
     match grammar.feed(bytes, 0) {
         Step::Closed(_) => crate::read::utf8(bytes).err(),
         Step::Broken(at, why) => Some(broken_at(bytes, at, why)),
-        // Not for an event that `one_line_end` found, whose brackets close.
+        // Not for an event that `fills_line` found, whose brackets close.
         Step::More => {
             let closer = grammar.closer();
             Some(broken_at(bytes, bytes.len(), Break::Unclosed { closer }))
         }
     }
+}
+
+/// Whether `line`, one line less the white space around it, is one array or object: the
+/// usual event of NDJSON, found without the grammar.
+///
+/// Such an event is the line's whole text whether or not it is JSON: a well-formed value ends
+/// at its closing bracket, and a broken one at the end of its line, which is the same place.
+/// So only the brackets are counted (strings skipped, as the grammar would skip them if they
+/// are well-formed); whether it is JSON is left to [`check_one_line`], which decoding makes
+/// unnecessary when it accepts the event. `false` sends the event through the grammar.
+fn fills_line(line: &[u8]) -> bool {
+    closing_bracket(line) == Some(line.len())
 }
 
 /// Where the array or object that the one line `line` starts with closes, as one past its
