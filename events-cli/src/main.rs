@@ -274,6 +274,11 @@ impl Chunk {
     fn len(&self) -> usize {
         self.report.len() + self.valid.len() + self.invalid.len()
     }
+
+    /// The events it renders.
+    fn events(&self) -> usize {
+        self.n_valid + self.n_invalid
+    }
 }
 
 /// How events are rendered: the report's format, and which events' bytes are kept.
@@ -641,7 +646,6 @@ fn run_here(
         };
         let mut raw = RawEvents::with_limits(reader, limits);
         let mut chunk = Chunk::default();
-        let mut events = 0;
         loop {
             let event = match raw.next_decoded(registry) {
                 Some(Ok(event)) => event,
@@ -657,13 +661,11 @@ fn run_here(
                 }
             };
             render.event(&name, event.line, event.bytes, &event.result, &mut chunk);
-            events += 1;
-            let full = events >= BATCH_EVENTS || chunk.len() >= BATCH_BYTES;
+            let full = chunk.events() >= BATCH_EVENTS || chunk.len() >= BATCH_BYTES;
             let flush = waits_for_input(&raw);
             if full || flush {
                 chunk.flush = flush;
                 sink.take(Done::Chunk(std::mem::take(&mut chunk)))?;
-                events = 0;
             }
         }
     }
