@@ -433,20 +433,28 @@ impl Running {
     }
 }
 
-/// `json` decoded as an `E`, if the global registry decodes `E::TYPE` as `E`, as the route
-/// by type string does: only then may the typed route stand in for it. That is asked once
-/// per handler, in `known`; the registry does not change once built.
+/// The typed route's decoding: `json` decoded as an `E`, or its rejection. `None` where the
+/// route by type string must decide instead: when the envelope names another type (maybe
+/// registered, maybe not), or when the global registry does not decode `E::TYPE` as `E`, as
+/// the route by type string does. The latter is asked once per handler, in `known`; the
+/// registry does not change once built.
 fn decode_as<E: DomainEvent>(
     known: &OnceLock<bool>,
     json: &str,
-) -> Option<Result<Envelope<E>, Error>> {
+) -> Option<Result<Envelope<E>, DispatchError>> {
     let registered = *known.get_or_init(|| {
         Registry::global()
             .ok()
             .and_then(|registry| registry.get(E::TYPE))
             .is_some_and(|descriptor| descriptor.rust_type() == E::RUST_TYPE)
     });
-    registered.then(|| Envelope::<E>::from_json(json))
+    if !registered {
+        return None;
+    }
+    match Envelope::<E>::from_json(json) {
+        Err(rejected) if rejected.kind() == ErrorKind::UnknownType => None,
+        decoded => Some(decoded.map_err(DispatchError::Rejected)),
+    }
 }
 
 /// A copy of an event's id, kept to name the event if its handler fails, since the handler
@@ -592,9 +600,7 @@ impl Dispatcher {
                     let run = catch_unwind(AssertUnwindSafe(|| handler(event).into_result()));
                     Some(running.settle(run))
                 }
-                // Another type: maybe registered, maybe not. The route by type string says.
-                Err(rejected) if rejected.kind() == ErrorKind::UnknownType => None,
-                Err(rejected) => Some(Err(DispatchError::Rejected(rejected))),
+                Err(rejected) => Some(Err(rejected)),
             });
         self.routes.handlers.insert(E::TYPE, routed);
         self.typed.insert(E::TYPE, typed);
@@ -769,9 +775,7 @@ impl AsyncDispatcher {
                     }));
                     Some(Ok((started, running)))
                 }
-                // Another type: maybe registered, maybe not. The route by type string says.
-                Err(rejected) if rejected.kind() == ErrorKind::UnknownType => None,
-                Err(rejected) => Some(Err(DispatchError::Rejected(rejected))),
+                Err(rejected) => Some(Err(rejected)),
             });
         self.routes.handlers.insert(E::TYPE, routed);
         self.typed.insert(E::TYPE, typed);
