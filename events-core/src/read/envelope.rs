@@ -215,21 +215,7 @@ impl<'a> EnvelopeKey<'a> {
 
 /// The member name at `pos`, and the position after its closing quote.
 fn read_key(src: &str, pos: usize) -> Result<(EnvelopeKey<'_>, usize), Rejected> {
-    let bytes = src.as_bytes();
-    if bytes.get(pos) != Some(&b'"') {
-        return reject();
-    }
-    // Names without escapes or control characters are compared as they stand.
-    let mut end = pos + 1;
-    while let Some(&b) = bytes.get(end) {
-        match b {
-            b'"' => return Ok((EnvelopeKey::of(Key::Borrowed(&src[pos + 1..end])), end + 1)),
-            b'\\' => break,
-            0x00..=0x1f => return reject(),
-            _ => end += 1,
-        }
-    }
-    let (key, used) = value::<Key<'_>>(&src[pos..])?;
+    let (key, used) = string_key(&src[pos..])?;
     Ok((EnvelopeKey::of(key), pos + used))
 }
 
