@@ -42,6 +42,12 @@ pub trait DomainEvent:
     /// with `example = "path/to/fixture.json"`.
     const EXAMPLE: Option<&'static str>;
 
+    // Not public API: whether `PAYLOAD` says all that decoding checks (every member's
+    // `EventValue::__SHAPE_IS_EXACT`), so that `Registry::validate` may walk it instead of
+    // building the payload.
+    #[doc(hidden)]
+    const __SHAPE_IS_EXACT: bool = false;
+
     /// Who owns the event.
     type Owner: OwnerKind;
 

@@ -155,6 +155,7 @@ mod registry;
 mod shape;
 pub mod stream;
 mod unknown;
+mod valid;
 
 #[doc(hidden)]
 pub mod __private;
@@ -172,3 +173,4 @@ pub use read::depth::MAX_DEPTH;
 pub use registry::{AnyEnvelope, EventDescriptor, Registry, RegistryError};
 pub use shape::{EventValue, Member, ObjectShape, Shape};
 pub use unknown::{Unknown, UnknownMembers};
+pub use valid::Valid;

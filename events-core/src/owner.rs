@@ -101,6 +101,7 @@ impl EventValue for Organization {
             },
         ],
     });
+    const __SHAPE_IS_EXACT: bool = true;
 }
 
 impl Serialize for Organization {
@@ -185,6 +186,7 @@ impl EventValue for Company {
             },
         ],
     });
+    const __SHAPE_IS_EXACT: bool = true;
 }
 
 impl Serialize for Company {

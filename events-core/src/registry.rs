@@ -41,6 +41,8 @@ pub struct EventDescriptor {
     decode_payload: DecodePayload,
     encode_payload: fn(&(dyn Any + Send + Sync), &UnknownMembers, &mut Vec<u8>),
     owner_uids: OwnerUids,
+    /// Whether [`Registry::validate`] may walk `payload` instead of building the payload.
+    shape_is_exact: bool,
 }
 
 /// Not public API: the descriptor of `E`, built at compile time for `inventory::submit!`.
@@ -55,6 +57,7 @@ pub const fn descriptor<E: DomainEvent>() -> EventDescriptor {
         decode_payload: decode_payload::<E>,
         encode_payload: encode_payload::<E>,
         owner_uids: owner_uids::<E>,
+        shape_is_exact: E::__SHAPE_IS_EXACT,
     }
 }
 
@@ -108,6 +111,12 @@ impl EventDescriptor {
     /// The event's example envelope, when it declares one.
     pub fn example(&self) -> Option<&'static str> {
         self.example
+    }
+
+    /// Whether the payload's recorded shape says all that decoding checks: see
+    /// [`Registry::validate`].
+    pub(crate) fn shape_is_exact(&self) -> bool {
+        self.shape_is_exact
     }
 }
 
@@ -561,6 +570,7 @@ mod tests {
             decode_payload: |_| Err(serde::de::Error::custom("fake")),
             encode_payload: |_, _, _| {},
             owner_uids: |_| Vec::new(),
+            shape_is_exact: false,
         }
     }
 

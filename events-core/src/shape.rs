@@ -142,6 +142,14 @@ pub trait EventValue: Serialize + DeserializeOwned {
     /// Whether the member may be absent or `null` (true only for `Option<T>`).
     const OPTIONAL: bool = false;
 
+    // Not public API: whether `SHAPE` says all that decoding checks, so that a value can be
+    // validated by walking the shape without being built (`Registry::validate`). True for
+    // the types here and the derived ones; a hand-written implementation may check more
+    // than its shape says (a uid newtype that checks its format, say), so it is false
+    // unless stated.
+    #[doc(hidden)]
+    const __SHAPE_IS_EXACT: bool = false;
+
     /// Whether the value is unset, so that encoding omits the member.
     fn is_unset(&self) -> bool {
         false
@@ -156,27 +164,33 @@ pub trait EventValue: Serialize + DeserializeOwned {
 
 impl EventValue for String {
     const SHAPE: Shape = Shape::String;
+    const __SHAPE_IS_EXACT: bool = true;
 }
 
 impl EventValue for bool {
     const SHAPE: Shape = Shape::Boolean;
+    const __SHAPE_IS_EXACT: bool = true;
 }
 
 impl EventValue for i64 {
     const SHAPE: Shape = Shape::Integer;
+    const __SHAPE_IS_EXACT: bool = true;
 }
 
 impl EventValue for f64 {
     const SHAPE: Shape = Shape::Number;
+    const __SHAPE_IS_EXACT: bool = true;
 }
 
 impl<T: EventValue> EventValue for Vec<T> {
     const SHAPE: Shape = Shape::Array(&T::SHAPE);
+    const __SHAPE_IS_EXACT: bool = T::__SHAPE_IS_EXACT;
 }
 
 impl<T: EventValue> EventValue for Box<T> {
     const SHAPE: Shape = T::SHAPE;
     const OPTIONAL: bool = T::OPTIONAL;
+    const __SHAPE_IS_EXACT: bool = T::__SHAPE_IS_EXACT;
 
     fn is_unset(&self) -> bool {
         (**self).is_unset()
@@ -190,6 +204,7 @@ impl<T: EventValue> EventValue for Box<T> {
 impl<T: EventValue> EventValue for Option<T> {
     const SHAPE: Shape = T::SHAPE;
     const OPTIONAL: bool = true;
+    const __SHAPE_IS_EXACT: bool = T::__SHAPE_IS_EXACT;
 
     fn is_unset(&self) -> bool {
         self.is_none()

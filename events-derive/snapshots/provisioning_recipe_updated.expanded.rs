@@ -209,6 +209,31 @@ const _: () = {
                 "fixtures/Device.ProvisioningRecipeUpdated.json")
             ),
         );
+        const __SHAPE_IS_EXACT: bool = true
+            && <::events_core::__private::owner::Organization as ::events_core::__private::EventValue>::__SHAPE_IS_EXACT
+            && <Option<String> as ::events_core::__private::EventValue>::__SHAPE_IS_EXACT
+            && <Option<
+                ProvisioningStatus,
+            > as ::events_core::__private::EventValue>::__SHAPE_IS_EXACT
+            && <Option<bool> as ::events_core::__private::EventValue>::__SHAPE_IS_EXACT
+            && <Option<String> as ::events_core::__private::EventValue>::__SHAPE_IS_EXACT
+            && <Option<String> as ::events_core::__private::EventValue>::__SHAPE_IS_EXACT
+            && <Option<String> as ::events_core::__private::EventValue>::__SHAPE_IS_EXACT
+            && <Option<String> as ::events_core::__private::EventValue>::__SHAPE_IS_EXACT
+            && <Option<
+                Vec<String>,
+            > as ::events_core::__private::EventValue>::__SHAPE_IS_EXACT
+            && <Option<String> as ::events_core::__private::EventValue>::__SHAPE_IS_EXACT
+            && <Option<String> as ::events_core::__private::EventValue>::__SHAPE_IS_EXACT
+            && <Option<String> as ::events_core::__private::EventValue>::__SHAPE_IS_EXACT
+            && <Option<
+                UnsuccessfulRegisterAttemptStatus,
+            > as ::events_core::__private::EventValue>::__SHAPE_IS_EXACT
+            && <Option<String> as ::events_core::__private::EventValue>::__SHAPE_IS_EXACT
+            && <::core::option::Option<
+                ::events_core::__private::Originator,
+            > as ::events_core::__private::EventValue>::__SHAPE_IS_EXACT
+            && <::std::string::String as ::events_core::__private::EventValue>::__SHAPE_IS_EXACT;
         type Owner = ::events_core::__private::owner::Organization;
         fn owner(&self) -> &::events_core::__private::owner::Organization {
             &self.owner
@@ -1132,6 +1157,7 @@ const _: () = {
         const SHAPE: ::events_core::__private::Shape = ::events_core::__private::Shape::Literals(
             &["Pending", "Applied", "Failed", "Invalid"],
         );
+        const __SHAPE_IS_EXACT: bool = true;
     }
     #[automatically_derived]
     impl ::events_core::__private::serde::Serialize for ProvisioningStatus {
@@ -1237,6 +1263,8 @@ const _: () = {
                 ],
             },
         );
+        const __SHAPE_IS_EXACT: bool = true
+            && <String as ::events_core::__private::EventValue>::__SHAPE_IS_EXACT;
     }
     fn __write<__S>(
         __object_value: &UnsuccessfulRegisterAttemptStatus,

@@ -58,6 +58,9 @@
 //!      decoders report, for instance, a duplicated `status` before a lone surrogate in `uid`).
 //!      In an unknown member, or in a payload left unexamined, it is ignored.
 //!
+//! 3. `Registry::validate`, which judges an event without building its payload, gives the
+//!    decoders' answer wherever they are asked: the same error, or the same `id` and type.
+//!
 //! The case counts are kept moderate so that the file runs in seconds in a debug build; set
 //! `PROPTEST_CASES` to run more.
 
@@ -808,8 +811,43 @@ fn dynamic(bytes: &[u8]) -> Result<AnyEnvelope, Error> {
 }
 
 /// Decodes `bytes` with both decoders, which must agree (and an event they accept must
-/// encode to bytes they read back as the same event); the one answer.
+/// encode to bytes they read back as the same event), and validates it, which must agree
+/// with them; the one answer.
 fn decode_both(bytes: &[u8]) -> Result<Result<(), Error>, TestCaseError> {
+    let answer = decode_typed_and_dynamic(bytes)?;
+    validates_as_decoded(bytes, &answer)?;
+    Ok(answer)
+}
+
+/// `Registry::validate` gives the decoders' verdict: the same error, or for a valid event
+/// its `id` and type.
+fn validates_as_decoded(bytes: &[u8], answer: &Result<(), Error>) -> Result<(), TestCaseError> {
+    let validated = registry().validate(bytes);
+    match (answer, validated) {
+        (Ok(()), Ok(valid)) => {
+            let decoded = dynamic(bytes).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            prop_assert_eq!(
+                (valid.id(), valid.event_type()),
+                (decoded.id(), decoded.event_type()),
+                "for {}",
+                show(bytes)
+            );
+        }
+        (Err(decoded), Err(validated)) => {
+            prop_assert_eq!(&validated, decoded, "for {}", show(bytes));
+        }
+        (answer, validated) => {
+            return Err(TestCaseError::fail(format!(
+                "validate says {validated:?}, decoding {answer:?}\n  for {}",
+                show(bytes)
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Decodes `bytes` with the typed and the by-type-string decoders, which must agree.
+fn decode_typed_and_dynamic(bytes: &[u8]) -> Result<Result<(), Error>, TestCaseError> {
     match (typed(bytes), dynamic(bytes)) {
         (Ok(by_type), Ok(by_registry)) => {
             let written = by_type.to_json();

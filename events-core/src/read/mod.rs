@@ -9,6 +9,7 @@ mod diagnose;
 pub(crate) mod envelope;
 pub(crate) mod text;
 mod tree;
+pub(crate) mod walk;
 
 pub(crate) use diagnose::{line_and_column, Resolver};
 pub(crate) use envelope::{first_type_member, last_type_member, value, Parts, Target};

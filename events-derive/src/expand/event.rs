@@ -74,6 +74,10 @@ pub(crate) fn expand(krate: &TokenStream, event: &Event<'_>) -> TokenStream {
     });
 
     let serde_impls = object::serde_impls(krate, name, &members, object::Unknown::Keep);
+    let member_tys = members.iter().filter_map(|m| match &m.role {
+        Role::Field { ty, .. } => Some(*ty),
+        Role::Discriminator => None,
+    });
     let records = object::member_records(krate, event.fields);
     let type_name = event.type_name;
     let name_str = name.to_string();
@@ -110,6 +114,8 @@ pub(crate) fn expand(krate: &TokenStream, event: &Event<'_>) -> TokenStream {
                 ],
             };
             const EXAMPLE: ::core::option::Option<&'static str> = #example;
+            const __SHAPE_IS_EXACT: bool =
+                true #(&& <#member_tys as #krate::__private::EventValue>::__SHAPE_IS_EXACT)*;
             type Owner = #owner_ty;
 
             fn owner(&self) -> &#owner_ty {

@@ -23,6 +23,7 @@ pub(crate) fn expand(krate: &TokenStream, name: &Ident, variants: &[Variant<'_>]
         #[automatically_derived]
         impl #krate::__private::EventValue for #name {
             const SHAPE: #krate::__private::Shape = #krate::__private::Shape::Literals(&[#(#jsons),*]);
+            const __SHAPE_IS_EXACT: bool = true;
         }
 
         #[automatically_derived]

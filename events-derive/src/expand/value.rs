@@ -25,6 +25,7 @@ pub(crate) fn expand(
         })
         .collect();
     let records = object::member_records(krate, fields);
+    let tys = fields.iter().map(|f| f.ty);
     let name_str = name.to_string();
     let serde_impls = object::serde_impls(krate, name, &members, object::Unknown::Skip);
     quote! {
@@ -35,6 +36,8 @@ pub(crate) fn expand(
                 doc: #doc,
                 members: &[#(#records),*],
             });
+            const __SHAPE_IS_EXACT: bool =
+                true #(&& <#tys as #krate::__private::EventValue>::__SHAPE_IS_EXACT)*;
         }
 
         #serde_impls
