@@ -78,6 +78,7 @@ use crate::error::{Error, ErrorKind};
 use crate::read::line_and_column;
 use crate::read::text::quote_or_backslash;
 use crate::registry::{AnyEnvelope, Registry, RegistryError};
+use crate::valid::Valid;
 
 mod grammar;
 mod window;
@@ -184,6 +185,18 @@ pub struct DecodedEvent<'a> {
     pub result: Result<AnyEnvelope, Error>,
 }
 
+/// One event of a stream, validated, its bytes borrowed from the reader's buffer: see
+/// [`RawEvents::next_validated`].
+#[derive(Debug)]
+pub struct ValidatedEvent<'a> {
+    /// The 1-based line of the input where the event starts (lines end with `\n`).
+    pub line: usize,
+    /// The event's bytes, exactly as in the input: see [`RawEvent::bytes`].
+    pub bytes: &'a [u8],
+    /// The event's `id` and type, or the one error that rejects it.
+    pub result: Result<Valid<'a>, Error>,
+}
+
 /// One event of a stream as [`RawEvents`] split it off, not yet decoded.
 ///
 /// ```
@@ -260,13 +273,21 @@ fn decode_split(
     bytes: &[u8],
     registry: &Registry,
 ) -> Result<AnyEnvelope, Error> {
+    judge_split(known, bytes, |bytes| registry.decode(bytes))
+}
+
+/// [`decode_split`] with `judge` for decoding: [`Registry::decode`] or
+/// [`Registry::validate`], which give the same verdicts.
+fn judge_split<'a, T>(
+    known: Option<Option<Error>>,
+    bytes: &'a [u8],
+    judge: impl FnOnce(&'a [u8]) -> Result<T, Error>,
+) -> Result<T, Error> {
     match known {
         Some(Some(error)) => Err(error),
-        Some(None) => registry.decode(bytes),
+        Some(None) => judge(bytes),
         // An accepted event is JSON; a rejected one may not be, which comes first.
-        None => registry
-            .decode(bytes)
-            .map_err(|rejected| check_one_line(bytes).unwrap_or(rejected)),
+        None => judge(bytes).map_err(|rejected| check_one_line(bytes).unwrap_or(rejected)),
     }
 }
 
@@ -312,6 +333,25 @@ impl SplitEvent {
     /// Decodes the event, given its `bytes`, with `registry`. See [`RawEvent::decode`].
     pub fn decode(self, bytes: &[u8], registry: &Registry) -> Result<AnyEnvelope, Error> {
         decode_split(self.broken, bytes, registry)
+    }
+
+    /// Validates the event, given its `bytes`, with `registry`: the verdict of
+    /// [`decode`](SplitEvent::decode), without building the payload (see
+    /// [`Registry::validate`]).
+    ///
+    /// ```
+    /// use events_core::stream::RawEvents;
+    /// use events_core::{ErrorKind, Registry};
+    ///
+    /// let mut raw = RawEvents::new(&b"{\"id\":1}\n"[..]);
+    /// let mut buffer = Vec::new();
+    /// let event = raw.next_into(&mut buffer).unwrap()?;
+    /// let error = event.validate(&buffer, Registry::global()?).unwrap_err();
+    /// assert_eq!((error.kind(), error.path()), (ErrorKind::InvalidType, "id"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn validate<'a>(self, bytes: &'a [u8], registry: &Registry) -> Result<Valid<'a>, Error> {
+        judge_split(self.broken, bytes, |bytes| registry.validate(bytes))
     }
 }
 
@@ -491,7 +531,7 @@ impl<R: Read> RawEvents<R> {
 
     /// Finds the next event; its bytes stay in the window until the next call. With a
     /// registry, a line that holds one valid event is decoded first, and not split at all.
-    fn split(&mut self, registry: Option<&Registry>) -> io::Result<Option<Split>> {
+    fn split(&mut self, first: First<'_>) -> io::Result<Option<Split>> {
         if !self.skip_white_space()? {
             if self.seen_any {
                 return Ok(None);
@@ -513,7 +553,7 @@ impl<R: Read> RawEvents<R> {
         // Once neither shortcut applies to a line, the rest of it goes to the grammar: each
         // try costs the whole line, which would make a long line of many values quadratic.
         if start_line != self.line_without_shortcut {
-            if let Some((end, verdict)) = self.shortcut(registry) {
+            if let Some((end, verdict)) = self.shortcut(first) {
                 let bytes = self.pos..end;
                 self.pos = end;
                 return Ok(Some(Split {
@@ -697,24 +737,22 @@ impl<R: Read> RawEvents<R> {
     }
 
     /// The event at `pos`, and where it ends, when it fills its line (see [`fills_line`]),
-    /// found without the grammar. With a registry, the line is decoded as it stands first:
-    /// decoding accepts only one valid envelope that fills the bytes it is given, which is
-    /// the event the grammar would have split off.
-    fn shortcut(&self, registry: Option<&Registry>) -> Option<(usize, Verdict)> {
+    /// found without the grammar. With a registry, the line is decoded (or validated) as it
+    /// stands first: decoding accepts only one valid envelope that fills the bytes it is
+    /// given, which is the event the grammar would have split off.
+    fn shortcut(&self, first: First<'_>) -> Option<(usize, Verdict)> {
         let start = self.pos;
         let end = self.line_end(start)?;
         let line = &self.window[start..end];
-        let Some(registry) = registry else {
-            return fills_line(line).then_some((end, Verdict::Unchecked));
+        let verdict = match first {
+            First::Split => return fills_line(line).then_some((end, Verdict::Unchecked)),
+            First::Decode(registry) => Verdict::Decoded(judge_line(line, registry.decode(line))?),
+            First::Validate(registry) => Verdict::Validated(judge_line(
+                line,
+                registry.validate(line).map(Valid::into_owned),
+            )?),
         };
-        match registry.decode(line) {
-            Ok(envelope) => Some((end, Verdict::Decoded(Ok(envelope)))),
-            // Whether it is JSON comes first.
-            Err(rejected) => fills_line(line).then(|| {
-                let error = check_one_line(line).unwrap_or(rejected);
-                (end, Verdict::Decoded(Err(error)))
-            }),
-        }
+        Some((end, verdict))
     }
 
     /// Where the line that `start` is on ends, less the white space that ends it, if the
@@ -741,7 +779,7 @@ impl<R: Read> RawEvents<R> {
     /// An event that fills its line is not checked against the grammar here: decoding it
     /// does that, and only if it rejects the event, since an accepted event is JSON.
     pub fn next_into(&mut self, buffer: &mut Vec<u8>) -> Option<io::Result<SplitEvent>> {
-        let split = self.next_split(None)?;
+        let split = self.next_split(First::Split)?;
         Some(split.map(|split| {
             buffer.extend_from_slice(&self.window[split.bytes.clone()]);
             SplitEvent {
@@ -754,11 +792,11 @@ impl<R: Read> RawEvents<R> {
 
     /// The next event as found by `split`, and the end of the events at the end of the
     /// input or at a read error, which is yielded once.
-    fn next_split(&mut self, registry: Option<&Registry>) -> Option<io::Result<Split>> {
+    fn next_split(&mut self, first: First<'_>) -> Option<io::Result<Split>> {
         if self.done {
             return None;
         }
-        match self.split(registry) {
+        match self.split(first) {
             Ok(Some(split)) => Some(Ok(split)),
             Ok(None) => {
                 self.done = true;
@@ -797,7 +835,7 @@ impl<R: Read> RawEvents<R> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn next_decoded(&mut self, registry: &Registry) -> Option<io::Result<DecodedEvent<'_>>> {
-        let split = match self.next_split(Some(registry))? {
+        let split = match self.next_split(First::Decode(registry))? {
             Ok(split) => split,
             Err(e) => return Some(Err(e)),
         };
@@ -812,13 +850,52 @@ impl<R: Read> RawEvents<R> {
             result,
         }))
     }
+
+    /// The next event, validated with `registry`: what [`next_decoded`](RawEvents::next_decoded)
+    /// gives, with the verdict of [`Registry::validate`], which does not build the payload.
+    ///
+    /// ```
+    /// use events_core::stream::RawEvents;
+    /// use events_core::{ErrorKind, Registry};
+    ///
+    /// let registry = Registry::global()?;
+    /// let mut raw = RawEvents::new(&b"[1,\n{}"[..]);
+    ///
+    /// let broken = raw.next_validated(registry).unwrap()?;
+    /// assert_eq!((broken.line, broken.bytes), (1, &b"[1,"[..]));
+    /// assert_eq!(broken.result.unwrap_err().kind(), ErrorKind::MalformedJson);
+    ///
+    /// let empty = raw.next_validated(registry).unwrap()?;
+    /// assert_eq!(empty.result.unwrap_err().kind(), ErrorKind::MissingField);
+    /// assert!(raw.next_validated(registry).is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn next_validated(
+        &mut self,
+        registry: &Registry,
+    ) -> Option<io::Result<ValidatedEvent<'_>>> {
+        let split = match self.next_split(First::Validate(registry))? {
+            Ok(split) => split,
+            Err(e) => return Some(Err(e)),
+        };
+        let bytes = &self.window[split.bytes];
+        let result = match split.verdict {
+            Verdict::Validated(result) => result,
+            verdict => judge_split(verdict.known(), bytes, |bytes| registry.validate(bytes)),
+        };
+        Some(Ok(ValidatedEvent {
+            line: split.line,
+            bytes,
+            result,
+        }))
+    }
 }
 
 impl<R: Read> Iterator for RawEvents<R> {
     type Item = io::Result<RawEvent>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let split = self.next_split(None)?;
+        let split = self.next_split(First::Split)?;
         Some(split.map(|split| {
             RawEvent {
                 line: split.line,
@@ -946,6 +1023,29 @@ enum Verdict {
     Unchecked,
     /// Decoded before anything else was done with it.
     Decoded(Result<AnyEnvelope, Error>),
+    /// Validated before anything else was done with it.
+    Validated(Result<Valid<'static>, Error>),
+}
+
+/// What the reader does first with a line that may hold one event.
+#[derive(Clone, Copy)]
+enum First<'r> {
+    /// Splits it.
+    Split,
+    /// Decodes it as it stands: see [`RawEvents::next_decoded`].
+    Decode(&'r Registry),
+    /// Validates it as it stands: see [`RawEvents::next_validated`].
+    Validate(&'r Registry),
+}
+
+/// The verdict on a line judged as it stands, where it is the event's: an accepted event
+/// is the whole line, and a rejected one is if the line holds one value, which must first
+/// be JSON.
+fn judge_line<T>(line: &[u8], judged: Result<T, Error>) -> Option<Result<T, Error>> {
+    match judged {
+        Ok(accepted) => Some(Ok(accepted)),
+        Err(rejected) => fills_line(line).then(|| Err(check_one_line(line).unwrap_or(rejected))),
+    }
 }
 
 impl Verdict {
@@ -953,7 +1053,7 @@ impl Verdict {
     fn known(self) -> Option<Option<Error>> {
         match self {
             Verdict::Checked(broken) => Some(broken),
-            Verdict::Unchecked | Verdict::Decoded(_) => None,
+            Verdict::Unchecked | Verdict::Decoded(_) | Verdict::Validated(_) => None,
         }
     }
 }
@@ -1767,7 +1867,29 @@ mod tests {
                 })
                 .collect();
             assert_eq!(split, trickled, "{:?}", String::from_utf8_lossy(&input));
+            // Validated first, line by line.
+            let validated: Vec<_> = validated_in_place(&input, Limits::new())
+                .into_iter()
+                .map(|(line, result, bytes)| (line, result.err(), bytes))
+                .collect();
+            assert_eq!(validated, trickled, "{:?}", String::from_utf8_lossy(&input));
         }
+    }
+
+    /// `(line, id or error, bytes)` of every event, as [`RawEvents::next_validated`] gives them.
+    fn validated_in_place(
+        input: &[u8],
+        limits: Limits,
+    ) -> Vec<(usize, Result<String, Error>, Vec<u8>)> {
+        let registry = Registry::global().unwrap();
+        let mut raw = RawEvents::with_limits(input, limits);
+        let mut events = Vec::new();
+        while let Some(event) = raw.next_validated(registry) {
+            let event = event.unwrap();
+            let result = event.result.map(|valid| valid.id().to_owned());
+            events.push((event.line, result, event.bytes.to_vec()));
+        }
+        events
     }
 
     /// 3,000 streams of random pieces of JSON, broken JSON and valid envelopes, each with
@@ -1877,6 +1999,40 @@ mod tests {
             assert_eq!(
                 split_first,
                 one_at_a_time,
+                "{:?}",
+                String::from_utf8_lossy(&input)
+            );
+            // Validated, in place and split first: the same verdicts, and the same ids.
+            let decoded_ids: Vec<_> = RawEvents::with_limits(&input[..], limits)
+                .map(|e| {
+                    let e = e.unwrap().decode(registry);
+                    (
+                        e.line,
+                        e.result.map(|envelope| envelope.id().to_owned()),
+                        e.bytes,
+                    )
+                })
+                .collect();
+            let validated = validated_in_place(&input, limits);
+            assert_eq!(
+                validated,
+                decoded_ids,
+                "{:?}",
+                String::from_utf8_lossy(&input)
+            );
+            let mut raw = RawEvents::with_limits(&input[..], limits);
+            let mut split_validated = Vec::new();
+            let mut buffer = Vec::new();
+            while let Some(event) = raw.next_into(&mut buffer) {
+                let event = event.unwrap();
+                let (line, len) = (event.line, event.len);
+                let result = event.validate(&buffer, registry).map(|v| v.id().to_owned());
+                split_validated.push((line, result, buffer[..len].to_vec()));
+                buffer.clear();
+            }
+            assert_eq!(
+                split_validated,
+                decoded_ids,
                 "{:?}",
                 String::from_utf8_lossy(&input)
             );
