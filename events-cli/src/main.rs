@@ -16,7 +16,7 @@ use std::thread;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use events_core::stream::{Limits, RawEvents, SplitEvent};
-use events_core::{AnyEnvelope, Error, Registry, RegistryError};
+use events_core::{Error, Registry, RegistryError, Valid};
 
 /// Every event crate linked into the command. Naming them is also what keeps their
 /// registrations from being dropped by the linker.
@@ -92,8 +92,8 @@ struct Validate {
     /// in memory whole. A number, optionally followed by KiB, MiB or GiB.
     #[arg(long, value_name = "BYTES", default_value = "1MiB", value_parser = parse_size)]
     max_event_size: usize,
-    /// Decode on N threads (at most 1024), one of which also reads the input; the output
-    /// stays in input order. Defaults to the number of cores; 1 reads and decodes on one
+    /// Validate on N threads (at most 1024), one of which also reads the input; the output
+    /// stays in input order. Defaults to the number of cores; 1 reads and validates on one
     /// thread.
     #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
     jobs: Option<u16>,
@@ -295,7 +295,7 @@ impl Render {
         file: &str,
         line: usize,
         bytes: &[u8],
-        result: &Result<AnyEnvelope, Error>,
+        result: &Result<Valid<'_>, Error>,
         chunk: &mut Chunk,
     ) {
         let keep = if result.is_ok() {
@@ -315,7 +315,7 @@ impl Render {
     }
 }
 
-/// Decodes and renders one batch.
+/// Validates and renders one batch.
 fn process(work: Work, registry: &Registry, render: Render, buffers: &Buffers) -> Done {
     match work {
         Work::Events {
@@ -333,7 +333,7 @@ fn process(work: Work, registry: &Registry, render: Render, buffers: &Buffers) -
                 let (event_bytes, after) = rest.split_at(event.len);
                 rest = after;
                 let line = event.line;
-                let result = event.decode(event_bytes, registry);
+                let result = event.validate(event_bytes, registry);
                 render.event(&file, line, event_bytes, &result, &mut chunk);
             }
             buffers.give(bytes);
@@ -626,8 +626,8 @@ fn validate(options: Validate, status: &mut Status) -> io::Result<()> {
     Ok(())
 }
 
-/// Reads, decodes and writes on this thread (`--jobs 1`), each event decoded where it was
-/// read ([`RawEvents::next_decoded`]): no batch to gather, and no bytes copied.
+/// Reads, validates and writes on this thread (`--jobs 1`), each event validated where it
+/// was read ([`RawEvents::next_validated`]): no batch to gather, and no bytes copied.
 fn run_here(
     files: &[OsString],
     limits: Limits,
@@ -647,7 +647,7 @@ fn run_here(
         let mut raw = RawEvents::with_limits(reader, limits);
         let mut chunk = Chunk::default();
         loop {
-            let event = match raw.next_decoded(registry) {
+            let event = match raw.next_validated(registry) {
                 Some(Ok(event)) => event,
                 Some(Err(e)) => {
                     // What was read before the failure is reported; the rest cannot be.
@@ -783,7 +783,7 @@ fn report(
     format: Format,
     file: &str,
     line: usize,
-    result: &Result<AnyEnvelope, Error>,
+    result: &Result<Valid<'_>, Error>,
 ) -> io::Result<()> {
     match format {
         Format::Text => match result {
@@ -795,7 +795,7 @@ fn report(
 }
 
 /// One event as the contract's JSON object, with its members in the contract's order.
-fn json_line(file: &str, line: usize, result: &Result<AnyEnvelope, Error>) -> String {
+fn json_line(file: &str, line: usize, result: &Result<Valid<'_>, Error>) -> String {
     let (event_type, id) = match result {
         Ok(envelope) => (Some(envelope.event_type()), Some(envelope.id())),
         Err(e) => (e.event_type(), e.id()),
