@@ -81,8 +81,10 @@ use crate::registry::{AnyEnvelope, Registry, RegistryError};
 use crate::valid::Valid;
 
 mod grammar;
+mod lines;
 mod window;
 use grammar::{check_scalar, describe_found, is_structural, Break, Grammar, Scan, Step};
+pub use lines::{validate_lines, Unsettled};
 use window::Window;
 
 /// What one stream may ask of the reader: the bounds that keep hostile input from taking
@@ -444,6 +446,28 @@ impl<R: Read> RawEvents<R> {
             seen_any: false,
             line_without_shortcut: 0,
             done: false,
+        }
+    }
+
+    /// Splits the rest of an input, from the start of line `line` with no event under way:
+    /// where [`validate_lines`] stopped, say. Lines are numbered from `line`, and an end
+    /// with no event is no error, as it is for a whole input, since events came before.
+    ///
+    /// ```
+    /// use events_core::stream::{Limits, RawEvents};
+    ///
+    /// let mut raw = RawEvents::resuming(&b"\n[1,\n2]\n"[..], Limits::new(), 7);
+    /// let event = raw.next().unwrap()?;
+    /// assert_eq!((event.line, &event.bytes[..]), (8, &b"[1,\n2]"[..]));
+    /// assert!(raw.next().is_none());
+    /// assert!(RawEvents::resuming(&b"  \n"[..], Limits::new(), 7).next().is_none());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn resuming(reader: R, limits: Limits, line: usize) -> Self {
+        RawEvents {
+            line,
+            seen_any: true,
+            ..Self::with_limits(reader, limits)
         }
     }
 }
@@ -1874,6 +1898,55 @@ mod tests {
                 .collect();
             assert_eq!(validated, trickled, "{:?}", String::from_utf8_lossy(&input));
         }
+    }
+
+    #[test]
+    fn streams_cut_at_line_breaks_get_the_same_verdicts() {
+        let registry = Registry::global().unwrap();
+        let mut settled_lines = 0;
+        for (n, (input, limits)) in random_streams().into_iter().enumerate() {
+            let whole = validated_in_place(&input, limits);
+            // Cut after some of the line breaks, as `events validate --jobs` does.
+            let cuts = (0..input.len())
+                .filter(|&i| input[i] == b'\n' && (i + n) % 3 != 0)
+                .map(|i| i + 1)
+                .chain([input.len()]);
+            let mut events = Vec::new();
+            let mut push = |e: ValidatedEvent<'_>| {
+                let result = e.result.map(|valid| valid.id().to_owned());
+                events.push((e.line, result, e.bytes.to_vec()));
+            };
+            let (mut start, mut first_line) = (0, 1);
+            let mut rest = None;
+            for cut in cuts {
+                let piece = &input[start..cut];
+                if let Err(at) = validate_lines(piece, first_line, limits, registry, &mut push) {
+                    rest = Some((start + at.offset, at.line));
+                    break;
+                }
+                settled_lines += piece.iter().filter(|&&b| b == b'\n').count();
+                first_line += piece.iter().filter(|&&b| b == b'\n').count();
+                start = cut;
+            }
+            if let Some((offset, line)) = rest {
+                let mut raw = RawEvents::resuming(&input[offset..], limits, line);
+                while let Some(event) = raw.next_validated(registry) {
+                    push(event.unwrap());
+                }
+            }
+            // An input with no event: the whole-input reader says so, once.
+            if whole.len() == 1 && whole[0].2.is_empty() {
+                push(
+                    RawEvents::new(&b""[..])
+                        .next_validated(registry)
+                        .unwrap()
+                        .unwrap(),
+                );
+            }
+            assert_eq!(events, whole, "{:?}", String::from_utf8_lossy(&input));
+        }
+        // Enough lines were judged a stretch at a time for the rule to be put to the test.
+        assert!(settled_lines > 500, "only {settled_lines} lines settled");
     }
 
     /// `(line, id or error, bytes)` of every event, as [`RawEvents::next_validated`] gives them.
