@@ -1,22 +1,20 @@
 //! The `events` command: checks streams of event envelopes against the event contract
 //! (`spec/CONTRACT.md`, section 5), and lists the event types it knows.
 
-use std::collections::BTreeMap;
 use std::ffi::OsString;
 use std::fmt::Write as _;
 use std::fs::File;
 use std::io::{self, BufWriter, Read, StdoutLock, Write};
 use std::num::NonZeroUsize;
-use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::mpsc::{self, TrySendError};
-use std::sync::{Arc, Mutex};
 use std::thread;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use events_core::stream::{Limits, RawEvents, SplitEvent};
+use events_core::stream::Limits;
 use events_core::{Error, Registry, RegistryError, Valid};
+
+mod jobs;
 
 /// Every event crate linked into the command. Naming them is also what keeps their
 /// registrations from being dropped by the linker.
@@ -231,34 +229,7 @@ struct Tally {
     unreadable: usize,
 }
 
-/// A batch is handed on once it holds this many bytes of events, or this many events, or
-/// when the next event would have to wait for input.
-const BATCH_BYTES: usize = 1024 * 1024;
-const BATCH_EVENTS: usize = 8192;
-
-/// What the reader hands on, in input order.
-enum Work {
-    /// Consecutive events of one input, their bytes one after the other in one buffer:
-    /// what passes between threads is a batch and one allocation, not one an event.
-    Events {
-        file: Arc<str>,
-        bytes: Vec<u8>,
-        events: Vec<SplitEvent>,
-        /// Handed on because the next event has to wait for input: what it says should
-        /// be written out now, not when a buffer fills.
-        flush: bool,
-    },
-    /// An input that could not be opened or read on: the complaint to make, in its place.
-    Trouble(String),
-}
-
-/// A batch decoded and rendered, ready to be written.
-enum Done {
-    Chunk(Chunk),
-    Trouble(String),
-}
-
-/// What one batch of events adds to each output, rendered by the thread that decoded it.
+/// What one batch of events adds to each output, rendered by the thread that validated it.
 #[derive(Default)]
 struct Chunk {
     report: Vec<u8>,
@@ -315,96 +286,6 @@ impl Render {
     }
 }
 
-/// Validates and renders one batch.
-fn process(work: Work, registry: &Registry, render: Render, buffers: &Buffers) -> Done {
-    match work {
-        Work::Events {
-            file,
-            bytes,
-            events,
-            flush,
-        } => {
-            let mut chunk = Chunk {
-                flush,
-                ..Chunk::default()
-            };
-            let mut rest = &bytes[..];
-            for event in events {
-                let (event_bytes, after) = rest.split_at(event.len);
-                rest = after;
-                let line = event.line;
-                let result = event.validate(event_bytes, registry);
-                render.event(&file, line, event_bytes, &result, &mut chunk);
-            }
-            buffers.give(bytes);
-            Done::Chunk(chunk)
-        }
-        Work::Trouble(message) => Done::Trouble(message),
-    }
-}
-
-/// Reads every input in order and hands on its events in batches; stops early when `send`
-/// says so.
-fn produce(
-    files: &[OsString],
-    limits: Limits,
-    buffers: &Buffers,
-    send: &mut dyn FnMut(Work) -> bool,
-) {
-    for file in files {
-        let name: Arc<str> = file.to_string_lossy().into();
-        let reader = match open(file, &name) {
-            Ok(reader) => reader,
-            Err(trouble) => {
-                if !send(Work::Trouble(trouble)) {
-                    return;
-                }
-                continue;
-            }
-        };
-        let mut raw = RawEvents::with_limits(reader, limits);
-        let mut bytes = buffers.take();
-        let mut events = Vec::new();
-        let mut trouble = None;
-        loop {
-            let last = match raw.next_into(&mut bytes) {
-                Some(Ok(event)) => {
-                    events.push(event);
-                    false
-                }
-                Some(Err(e)) => {
-                    // What was read before the failure is reported; the rest cannot be.
-                    trouble = Some(format!("{name}: cannot read: {e}"));
-                    true
-                }
-                None => true,
-            };
-            let full = bytes.len() >= BATCH_BYTES || events.len() >= BATCH_EVENTS;
-            let flush = !last && waits_for_input(&raw);
-            if !events.is_empty() && (last || full || flush) {
-                let batch = Work::Events {
-                    file: Arc::clone(&name),
-                    bytes: std::mem::replace(&mut bytes, buffers.take()),
-                    events: std::mem::take(&mut events),
-                    flush,
-                };
-                if !send(batch) {
-                    return;
-                }
-            }
-            if last {
-                buffers.give(bytes);
-                break;
-            }
-        }
-        if let Some(message) = trouble {
-            if !send(Work::Trouble(message)) {
-                return;
-            }
-        }
-    }
-}
-
 /// The input named `file` (`-`: standard input), or the complaint to make in its place.
 fn open(file: &OsString, name: &str) -> Result<Box<dyn Read>, String> {
     if file == "-" {
@@ -413,39 +294,6 @@ fn open(file: &OsString, name: &str) -> Result<Box<dyn Read>, String> {
     match File::open(file) {
         Ok(f) => Ok(Box::new(f)),
         Err(e) => Err(format!("{name}: cannot open: {e}")),
-    }
-}
-
-/// Whether the next event has to wait for input: what was read so far should be written
-/// out first.
-fn waits_for_input<R>(raw: &RawEvents<R>) -> bool {
-    raw.buffered()
-        .iter()
-        .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
-}
-
-/// Batch buffers given back once their events are decoded, so that each is allocated once
-/// rather than once a batch.
-#[derive(Clone, Default)]
-struct Buffers(Arc<Mutex<Vec<Vec<u8>>>>);
-
-impl Buffers {
-    fn take(&self) -> Vec<u8> {
-        let spare = self.0.lock().ok().and_then(|mut spare| spare.pop());
-        spare.unwrap_or_else(|| Vec::with_capacity(BATCH_BYTES))
-    }
-
-    fn give(&self, mut bytes: Vec<u8>) {
-        // One that a long event grew is let go, so that one long event does not keep its
-        // size for the rest of the run. At most as many come back as batches were ever in
-        // flight at once.
-        if bytes.capacity() > 2 * BATCH_BYTES {
-            return;
-        }
-        bytes.clear();
-        if let Ok(mut spare) = self.0.lock() {
-            spare.push(bytes);
-        }
     }
 }
 
@@ -533,28 +381,28 @@ struct Sink {
 }
 
 impl Sink {
-    fn take(&mut self, done: Done) -> Result<(), Stop> {
-        match done {
-            Done::Chunk(chunk) => {
-                self.out.write_all(&chunk.report).map_err(Stop::Report)?;
-                if let Some(valid) = &mut self.valid {
-                    valid.write(&chunk.valid)?;
-                }
-                if let Some(invalid) = &mut self.invalid {
-                    invalid.write(&chunk.invalid)?;
-                }
-                self.tally.valid += chunk.n_valid;
-                self.tally.invalid += chunk.n_invalid;
-                if chunk.flush {
-                    self.flush()?;
-                }
-            }
-            Done::Trouble(message) => {
-                self.out.flush().map_err(Stop::Report)?;
-                complain(format_args!("{message}"));
-                self.tally.unreadable += 1;
-            }
+    /// Writes out what one batch of events adds to each output.
+    fn chunk(&mut self, chunk: Chunk) -> Result<(), Stop> {
+        self.out.write_all(&chunk.report).map_err(Stop::Report)?;
+        if let Some(valid) = &mut self.valid {
+            valid.write(&chunk.valid)?;
         }
+        if let Some(invalid) = &mut self.invalid {
+            invalid.write(&chunk.invalid)?;
+        }
+        self.tally.valid += chunk.n_valid;
+        self.tally.invalid += chunk.n_invalid;
+        if chunk.flush {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    /// Makes the complaint about an input that could not be opened or read on.
+    fn trouble(&mut self, message: &str) -> Result<(), Stop> {
+        self.out.flush().map_err(Stop::Report)?;
+        complain(format_args!("{message}"));
+        self.tally.unreadable += 1;
         Ok(())
     }
 
@@ -600,9 +448,9 @@ fn validate(options: Validate, status: &mut Status) -> io::Result<()> {
         tally: Tally::default(),
     };
     let outcome = if jobs == 1 {
-        run_here(&files, limits, registry, render, &mut sink)
+        jobs::run_here(&files, limits, registry, render, &mut sink)
     } else {
-        run_threads(files, limits, registry, render, jobs, &mut sink)
+        jobs::run_threads(files, limits, registry, render, jobs, &mut sink)
     };
     match outcome.and_then(|()| sink.flush()) {
         Ok(()) => {}
@@ -622,158 +470,6 @@ fn validate(options: Validate, status: &mut Status) -> io::Result<()> {
     }
     if options.format == Format::Text {
         complain_summary(&tally);
-    }
-    Ok(())
-}
-
-/// Reads, validates and writes on this thread (`--jobs 1`), each event validated where it
-/// was read ([`RawEvents::next_validated`]): no batch to gather, and no bytes copied.
-fn run_here(
-    files: &[OsString],
-    limits: Limits,
-    registry: &Registry,
-    render: Render,
-    sink: &mut Sink,
-) -> Result<(), Stop> {
-    for file in files {
-        let name: Arc<str> = file.to_string_lossy().into();
-        let reader = match open(file, &name) {
-            Ok(reader) => reader,
-            Err(trouble) => {
-                sink.take(Done::Trouble(trouble))?;
-                continue;
-            }
-        };
-        let mut raw = RawEvents::with_limits(reader, limits);
-        let mut chunk = Chunk::default();
-        loop {
-            let event = match raw.next_validated(registry) {
-                Some(Ok(event)) => event,
-                Some(Err(e)) => {
-                    // What was read before the failure is reported; the rest cannot be.
-                    sink.take(Done::Chunk(chunk))?;
-                    sink.take(Done::Trouble(format!("{name}: cannot read: {e}")))?;
-                    break;
-                }
-                None => {
-                    sink.take(Done::Chunk(chunk))?;
-                    break;
-                }
-            };
-            render.event(&name, event.line, event.bytes, &event.result, &mut chunk);
-            let full = chunk.events() >= BATCH_EVENTS || chunk.len() >= BATCH_BYTES;
-            let flush = waits_for_input(&raw);
-            if full || flush {
-                chunk.flush = flush;
-                sink.take(Done::Chunk(std::mem::take(&mut chunk)))?;
-            }
-        }
-    }
-    Ok(())
-}
-
-/// Decodes and renders one batch; a panic, which would be a bug, becomes a complaint
-/// rather than a batch that never arrives.
-fn process_guarded(work: Work, registry: &Registry, render: Render, buffers: &Buffers) -> Done {
-    panic::catch_unwind(AssertUnwindSafe(|| {
-        process(work, registry, render, buffers)
-    }))
-    .unwrap_or_else(|_| Done::Trouble("a batch of events could not be decoded".into()))
-}
-
-/// Reads on one thread and decodes on `jobs` (`jobs - 1` that only decode, and the reader
-/// whenever they all have work queued), and writes on this one, in input order.
-///
-/// Each batch is numbered as it is read; the writer puts them back in order. At most
-/// `4 × jobs` batches are between the reader and the writer at any time (a credit is
-/// taken for each batch read and given back when it is written), so memory stays bounded
-/// however far the reader could run ahead of a slow batch. The reader decoding when the
-/// queue is full keeps exactly `jobs` threads busy, the split of the work between reading
-/// and decoding balancing itself.
-fn run_threads(
-    files: Vec<OsString>,
-    limits: Limits,
-    registry: &'static Registry,
-    render: Render,
-    jobs: usize,
-    sink: &mut Sink,
-) -> Result<(), Stop> {
-    let decoders = jobs - 1;
-    let in_flight = 4 * jobs;
-    let (work_tx, work_rx) = mpsc::sync_channel::<(u64, Work)>(2 * decoders);
-    let (done_tx, done_rx) = mpsc::sync_channel::<(u64, Done)>(in_flight);
-    let (credit_tx, credit_rx) = mpsc::sync_channel::<()>(in_flight);
-    for _ in 0..in_flight {
-        let _ = credit_tx.send(());
-    }
-    let spawn_failed = |e: io::Error| Stop::Trouble(format!("cannot start a thread: {e}"));
-
-    let buffers = Buffers::default();
-    let reader_buffers = buffers.clone();
-    let reader_done_tx = done_tx.clone();
-    let reader = thread::Builder::new()
-        .name("events-read".into())
-        .spawn(move || {
-            let mut seq = 0;
-            produce(&files, limits, &reader_buffers, &mut |work| {
-                if credit_rx.recv().is_err() {
-                    return false;
-                }
-                let sent = match work_tx.try_send((seq, work)) {
-                    Ok(()) => true,
-                    Err(TrySendError::Full((seq, work))) => {
-                        let done = process_guarded(work, registry, render, &reader_buffers);
-                        reader_done_tx.send((seq, done)).is_ok()
-                    }
-                    Err(TrySendError::Disconnected(_)) => false,
-                };
-                seq += 1;
-                sent
-            });
-        })
-        .map_err(spawn_failed)?;
-
-    let work_rx = Arc::new(Mutex::new(work_rx));
-    let mut workers = Vec::with_capacity(decoders);
-    for n in 0..decoders {
-        let work_rx = Arc::clone(&work_rx);
-        let buffers = buffers.clone();
-        let done_tx = done_tx.clone();
-        let worker = thread::Builder::new()
-            .name(format!("events-decode-{n}"))
-            .spawn(move || loop {
-                // The lock is held only to take the next batch.
-                let next = work_rx.lock().map(|rx| rx.recv());
-                let Ok(Ok((seq, work))) = next else { return };
-                let done = process_guarded(work, registry, render, &buffers);
-                if done_tx.send((seq, done)).is_err() {
-                    return;
-                }
-            })
-            .map_err(spawn_failed)?;
-        workers.push(worker);
-    }
-    drop(done_tx);
-
-    let mut next = 0;
-    let mut early = BTreeMap::new();
-    // Ends once the reader and every decoder are gone, which is once the reader is done.
-    for (seq, done) in done_rx {
-        early.insert(seq, done);
-        while let Some(done) = early.remove(&next) {
-            // On failure, the other threads stop as their channels close, or with the
-            // process if one waits for input.
-            sink.take(done)?;
-            next += 1;
-            let _ = credit_tx.send(());
-        }
-    }
-    let reader_failed = reader.join().is_err();
-    for worker in workers {
-        let _ = worker.join();
-    }
-    if reader_failed || !early.is_empty() {
-        return Err(Stop::Trouble("reading the input failed".into()));
     }
     Ok(())
 }

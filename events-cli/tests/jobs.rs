@@ -127,3 +127,48 @@ fn what_was_read_is_reported_as_soon_as_the_input_pauses() {
         reader.join().unwrap();
     }
 }
+
+/// NDJSON over several of the stretches the reader hands out (a megabyte each), with
+/// invalid lines, lines that are not JSON but hold one object each, blank lines, a value
+/// that spans lines far in (from where the rest of the input is read as one stream), a
+/// second input with no event at all, and a third without a final line break.
+#[test]
+fn ndjson_over_many_stretches_gets_the_verdicts_of_one_thread() {
+    let mut ndjson = Vec::new();
+    for i in 0..12_000 {
+        let line = match i % 7 {
+            0 => invalid(&i.to_string()),
+            1 => format!("{{\"id\":\"{i}\",\"kind\":,}}"),
+            2 => format!("  {}  \r", valid(&i.to_string())),
+            3 => String::new(),
+            _ if i == 9_001 => pretty().to_owned(),
+            _ => valid(&i.to_string()),
+        };
+        ndjson.extend_from_slice(line.as_bytes());
+        ndjson.push(b'\n');
+    }
+    assert!(ndjson.len() > 3 * 1024 * 1024);
+    let settled = path("jobs", "settled.ndjson");
+    let resumed = path("jobs", "resumed.ndjson");
+    let blank = path("jobs", "blank.ndjson");
+    let unended = path("jobs", "unended.ndjson");
+    let cut = ndjson.iter().rposition(|&b| b == b'{').unwrap();
+    std::fs::write(&settled, &ndjson[..cut]).unwrap();
+    std::fs::write(&resumed, &ndjson).unwrap();
+    std::fs::write(&blank, b"\n  \n\r\n").unwrap();
+    std::fs::write(&unended, valid("last").as_bytes()).unwrap();
+    for files in [
+        vec![&settled, &blank, &unended],
+        vec![&resumed, &settled, &blank],
+    ] {
+        let mut args = vec!["validate", "--format", "json"];
+        args.extend(files.iter().map(|p| p.to_str().unwrap()));
+        let one = events(&[&args[..], &["--jobs", "1"]].concat(), b"");
+        assert_eq!(one.code, Some(1));
+        assert!(one.objects().len() > 10_000);
+        for jobs in ["2", "3"] {
+            let many = events(&[&args[..], &["--jobs", jobs]].concat(), b"");
+            same(&one, &many, &format!("{files:?} --jobs {jobs}"));
+        }
+    }
+}
