@@ -17,6 +17,7 @@
 //! | `typed` | `Envelope::<ProvisioningRecipeUpdated>::from_json`, every contract check |
 //! | `dynamic` | `Registry::global()?.decode_str`, then `downcast` |
 //! | `dispatch` | `Dispatcher::dispatch(bytes)` to a handler that `black_box`es the payload |
+//! | `validate` | `Registry::validate(bytes)`: the verdict, id and type, no payload built (what `events validate` does) |
 //! | `tagged_enum` | serde `#[serde(tag = "type")]` enum over 50 payload types |
 //! | `typetag` | `#[typetag::deserialize(tag = "type")]` over 50 payload types, then downcast |
 //! | `value_first` | `serde_json::Value`, then `serde_json::from_value` into the hand-written struct |
@@ -148,6 +149,9 @@ fn check(lines: &[String]) {
 
         dispatcher.dispatch(line.as_bytes()).expect("dispatches");
 
+        let valid = registry.validate(line.as_bytes()).expect("validates");
+        assert_eq!(valid.id(), plain.id);
+
         let tagged: TaggedEnvelope = serde_json::from_str(line).expect("tagged enum decodes");
         match &tagged.payload {
             TaggedPayload::ProvisioningRecipeUpdated(body) => {
@@ -231,6 +235,13 @@ fn decode_group(c: &mut Criterion, name: &str, lines: &[String]) {
         b.iter(|| {
             for line in &bytes {
                 consume(dispatcher.dispatch(black_box(line)));
+            }
+        })
+    });
+    group.bench_function("validate", |b| {
+        b.iter(|| {
+            for line in &bytes {
+                consume(registry.validate(black_box(line)));
             }
         })
     });
