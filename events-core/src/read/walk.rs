@@ -273,7 +273,7 @@ impl<'a> Walker<'a> {
         if self.digits()? > 15 {
             return Err(Unsure);
         }
-        if self.eat_if(b'.') && self.digits_after_point() == 0 {
+        if self.eat_if(b'.') && self.skip_digits() == 0 {
             return Err(Unsure);
         }
         self.no_fraction_or_exponent()
@@ -282,17 +282,15 @@ impl<'a> Walker<'a> {
     /// The integer part of a number: how many digits, with no leading zero.
     fn digits(&mut self) -> Step<usize> {
         let start = self.pos;
-        while let Some(b'0'..=b'9') = self.bytes.get(self.pos) {
-            self.pos += 1;
-        }
-        let digits = self.pos - start;
+        let digits = self.skip_digits();
         if digits == 0 || (digits > 1 && self.bytes.get(start) == Some(&b'0')) {
             return Err(Unsure);
         }
         Ok(digits)
     }
 
-    fn digits_after_point(&mut self) -> usize {
+    /// How many digits come next.
+    fn skip_digits(&mut self) -> usize {
         let start = self.pos;
         while let Some(b'0'..=b'9') = self.bytes.get(self.pos) {
             self.pos += 1;
