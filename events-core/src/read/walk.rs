@@ -14,7 +14,7 @@ use std::ptr;
 
 use super::depth::MAX_DEPTH;
 use super::envelope::last_type_member;
-use super::text::plain_text_end;
+use super::text::{plain_string, plain_text_end};
 use crate::registry::{EventDescriptor, Registry};
 use crate::shape::{Member, ObjectShape, Shape};
 
@@ -241,17 +241,14 @@ impl<'a> Walker<'a> {
 
     /// A string written without escapes or control characters: its text.
     fn plain_text(&mut self) -> Step<&'a str> {
-        if self.bytes.get(self.pos) != Some(&b'"') {
-            return Err(Unsure);
-        }
-        let start = self.pos + 1;
-        let end = plain_text_end(self.bytes, start);
-        if self.bytes.get(end) != Some(&b'"') {
-            return Err(Unsure);
-        }
-        self.pos = end + 1;
-        // Between two `"`, which are ASCII: on character boundaries.
-        self.src.get(start..end).ok_or(Unsure)
+        // The walker stops only between tokens, which are ASCII: on a character boundary.
+        let (text, used) = self
+            .src
+            .get(self.pos..)
+            .and_then(plain_string)
+            .ok_or(Unsure)?;
+        self.pos += used;
+        Ok(text)
     }
 
     /// An integer that fits in 64 signed bits: at most 18 digits, no fraction or exponent,
