@@ -782,16 +782,7 @@ impl<R: Read> RawEvents<R> {
     /// Where the line that `start` is on ends, less the white space that ends it, if the
     /// window holds its end and it is within the limit.
     fn line_end(&self, start: usize) -> Option<usize> {
-        let stop = self.window.len().min(
-            start
-                .saturating_add(self.limits.max_event_bytes)
-                .saturating_add(1),
-        );
-        let mut end = start + memchr::memchr(b'\n', &self.window[start..stop])?;
-        while matches!(self.window[end - 1], b' ' | b'\t' | b'\r') {
-            end -= 1;
-        }
-        (end - start <= self.limits.max_event_bytes).then_some(end)
+        line_end(&self.window, start, self.limits.max_event_bytes)
     }
 }
 
@@ -1049,6 +1040,19 @@ enum Verdict {
     Decoded(Result<AnyEnvelope, Error>),
     /// Validated before anything else was done with it.
     Validated(Result<Valid<'static>, Error>),
+}
+
+/// Where the line of `bytes` that an event starts on at `start` (not white space) ends, less
+/// the white space that ends it, if `bytes` holds its line break within `max` bytes of
+/// `start`: one notion of a line for the reader's shortcut and for [`validate_lines`].
+fn line_end(bytes: &[u8], start: usize, max: usize) -> Option<usize> {
+    let stop = bytes.len().min(start.saturating_add(max).saturating_add(1));
+    let mut end = start + memchr::memchr(b'\n', bytes.get(start..stop)?)?;
+    // `bytes[start]` is not white space, so this stops at `start + 1` at the least.
+    while end > start + 1 && matches!(bytes[end - 1], b' ' | b'\t' | b'\r') {
+        end -= 1;
+    }
+    (end - start <= max).then_some(end)
 }
 
 /// What the reader does first with a line that may hold one event.
@@ -2063,19 +2067,7 @@ mod tests {
                 "{:?}",
                 String::from_utf8_lossy(&input)
             );
-            let split_first: Vec<_> = RawEvents::with_limits(&input[..], limits)
-                .map(|e| {
-                    let e = e.unwrap().decode(registry);
-                    (e.line, e.result.err(), e.bytes)
-                })
-                .collect();
-            assert_eq!(
-                split_first,
-                one_at_a_time,
-                "{:?}",
-                String::from_utf8_lossy(&input)
-            );
-            // Validated, in place and split first: the same verdicts, and the same ids.
+            // Split first, then decoded: kept with the ids, which validating must give too.
             let decoded_ids: Vec<_> = RawEvents::with_limits(&input[..], limits)
                 .map(|e| {
                     let e = e.unwrap().decode(registry);
@@ -2086,6 +2078,16 @@ mod tests {
                     )
                 })
                 .collect();
+            let split_first: Vec<_> = (decoded_ids.iter())
+                .map(|(line, result, bytes)| (*line, result.clone().err(), bytes.clone()))
+                .collect();
+            assert_eq!(
+                split_first,
+                one_at_a_time,
+                "{:?}",
+                String::from_utf8_lossy(&input)
+            );
+            // Validated, in place and split first: the same verdicts, and the same ids.
             let validated = validated_in_place(&input, limits);
             assert_eq!(
                 validated,

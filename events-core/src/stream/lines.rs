@@ -1,7 +1,7 @@
 //! NDJSON in stretches: the lines of one input validated apart from the rest of it, so that
 //! a consumer can cut an input at line breaks and validate the pieces on several threads.
 
-use super::{judge_line, Limits, ValidatedEvent};
+use super::{judge_line, line_end, Limits, ValidatedEvent};
 use crate::registry::Registry;
 
 /// Where [`validate_lines`] stopped: the start of a line whose events only a reader of the
@@ -80,15 +80,9 @@ pub fn validate_lines<'a>(
         // as it stands if it is within the limit; an accepted event is the whole line, and a
         // rejected one is if the line holds one array or object.
         let start = pos;
-        let newline = match memchr::memchr(b'\n', &lines[start..]) {
-            Some(len) if len <= limits.max_event_bytes => start + len,
-            _ => return Err(unsettled),
+        let Some(end) = line_end(lines, start, limits.max_event_bytes) else {
+            return Err(unsettled);
         };
-        let mut end = newline;
-        // `lines[start]` is not white space, so this stops at `start + 1` at the least.
-        while end > start + 1 && matches!(lines[end - 1], b' ' | b'\t' | b'\r') {
-            end -= 1;
-        }
         let bytes = &lines[start..end];
         let Some(result) = judge_line(bytes, registry.validate(bytes)) else {
             return Err(unsettled);
@@ -98,7 +92,7 @@ pub fn validate_lines<'a>(
             bytes,
             result,
         });
-        pos = newline + 1;
-        line += 1;
+        // The white space after it, and the line break, are skipped as above.
+        pos = end;
     }
 }
