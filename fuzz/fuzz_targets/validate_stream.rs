@@ -7,7 +7,9 @@
 //! when every line is decoded first (`Events` on the whole input), when one-line events are
 //! split without the grammar and checked on decoding (`RawEvents`, then `RawEvent::decode`),
 //! and when the reader gets one byte at a time, so that it never sees a line ahead and checks
-//! every event against the grammar at once.
+//! every event against the grammar at once. Validating each event without building its
+//! payload (`RawEvents::next_validated`) gives the same lines and bytes, and decoding's
+//! verdict: the same error, or the same id and type.
 
 #![no_main]
 
@@ -69,6 +71,32 @@ fuzz_target!(|bytes: &[u8]| {
         .map(|raw| raw.expect("reading from memory cannot fail").decode(registry))
         .collect();
     assert_eq!(verdicts(split), eager, "split without the grammar");
+
+    // Validating without building payloads gives decoding's lines, bytes and verdicts: the
+    // same error, or the same id and type.
+    let judged: Vec<_> = eager
+        .iter()
+        .map(|(line, bytes, result)| {
+            let verdict = match result {
+                Ok(json) => {
+                    let any = registry.decode(json.as_bytes()).expect("decoded before");
+                    Ok((any.id().to_owned(), any.event_type().to_owned()))
+                }
+                Err(error) => Err(error.clone()),
+            };
+            (*line, bytes.clone(), verdict)
+        })
+        .collect();
+    let mut raw = RawEvents::new(bytes);
+    let mut validated = Vec::new();
+    while let Some(event) = raw.next_validated(registry) {
+        let event = event.expect("reading from memory cannot fail");
+        let verdict = event
+            .result
+            .map(|valid| (valid.id().to_owned(), valid.event_type().to_owned()));
+        validated.push((event.line, event.bytes.to_vec(), verdict));
+    }
+    assert_eq!(validated, judged, "validated without decoding");
 });
 
 /// Hands out one byte per read.
