@@ -242,7 +242,7 @@ impl<E: DomainEvent> Target for Typed<E> {
 
     #[inline]
     fn payload(&self, src: &str) -> Result<(WithUnknown<E>, usize), serde_json::Error> {
-        read::value::<WithUnknown<E>>(src)
+        read::payload::<WithUnknown<E>>(src, E::__SHAPE_IS_EXACT)
     }
 
     /// This reader knows one type: a payload that is not an `E` rejects the event whatever

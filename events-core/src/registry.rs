@@ -72,7 +72,8 @@ fn owner_uids<E: DomainEvent>(payload: &(dyn Any + Send + Sync)) -> Vec<(&'stati
 fn decode_payload<E: DomainEvent>(
     src: &str,
 ) -> Result<((AnyPayload, UnknownMembers), usize), serde_json::Error> {
-    let (WithUnknown(event, unknown), used) = read::value::<WithUnknown<E>>(src)?;
+    let (WithUnknown(event, unknown), used) =
+        read::payload::<WithUnknown<E>>(src, E::__SHAPE_IS_EXACT)?;
     Ok(((Box::new(event), unknown), used))
 }
 

@@ -2,7 +2,8 @@
 //!
 //! The envelope's own four members are read here by hand, so that the payload can go straight
 //! into the right Rust type when `type` comes first (the usual order) and be kept as a
-//! borrowed slice, then decoded, when it comes after. Values are parsed by serde_json.
+//! borrowed slice, then decoded, when it comes after. Values are parsed by serde_json; with the
+//! `fast-payloads` feature, a payload written plainly is parsed by `read::plain` instead.
 //!
 //! This reader only decides accept or reject: a rejected event is read again by the contract
 //! checker (`diagnose`), which names the defect. So every rule of the contract must make this

@@ -7,6 +7,8 @@
 pub(crate) mod depth;
 mod diagnose;
 pub(crate) mod envelope;
+#[cfg(feature = "fast-payloads")]
+mod plain;
 pub(crate) mod text;
 mod tree;
 pub(crate) mod walk;
@@ -15,6 +17,28 @@ pub(crate) use diagnose::{line_and_column, Resolver};
 pub(crate) use envelope::{first_type_member, last_type_member, value, Parts, Target};
 
 use crate::error::{Error, ErrorKind};
+
+/// The payload at the start of `src` and the bytes it took.
+///
+/// With the `fast-payloads` feature, a payload written plainly is read by `plain` when
+/// `exact` (its type's shape says all that its decoder checks: no hand-written member type,
+/// whose decoder may want serde_json's own deserializer). serde_json reads any other
+/// payload, and any that `plain` gives up on.
+#[inline]
+pub(crate) fn payload<'de, T: serde::Deserialize<'de>>(
+    src: &'de str,
+    exact: bool,
+) -> Result<(T, usize), serde_json::Error> {
+    #[cfg(feature = "fast-payloads")]
+    if exact {
+        if let Some(read) = plain::value(src) {
+            return Ok(read);
+        }
+    }
+    #[cfg(not(feature = "fast-payloads"))]
+    let _ = exact;
+    value(src)
+}
 
 /// Reads one envelope that fills `src`, or names why it is rejected.
 #[inline]
