@@ -7,6 +7,8 @@
 #   SKIP_SUITE=1 benches/run.sh                      # only the command line
 #   SKIP_CLI=1 benches/run.sh                        # only the suite and the chart
 #   NO_BUILD=1 SKIP_SUITE=1 benches/run.sh           # the command line, binaries as built
+#   FEATURES=events-core/fast-payloads CARGO_TARGET_DIR=target/fast benches/run.sh
+#                                                    # everything built with a cargo feature
 #
 # 1. `cargo bench -p events-bench` (groups decode_type_first, decode_type_last, encode,
 #    registry_decode, registry_get), then benches/chart.py: the ratio tables (criterion's median,
@@ -24,13 +26,19 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 root=$(pwd)
-target=${CARGO_TARGET_DIR:-$root/target}
+# Absolute: cargo reads a relative CARGO_TARGET_DIR from here, criterion from benches/.
+target=$(realpath -m "${CARGO_TARGET_DIR:-$root/target}")
+export CARGO_TARGET_DIR=$target
 events=${EVENTS:-1000000}
 runs=${RUNS:-3}
+features=()
+if [[ -n "${FEATURES:-}" ]]; then
+    features=(--features "$FEATURES")
+fi
 
 if [[ -z "${SKIP_SUITE:-}" ]]; then
     echo "== criterion suite" >&2
-    cargo bench -p events-bench -- "$@"
+    cargo bench -p events-bench "${features[@]}" -- "$@"
     echo >&2
     echo "== ratios, criterion's median" >&2
     python3 benches/chart.py --target "$target" --estimate median --out /dev/null
@@ -44,7 +52,7 @@ fi
 echo >&2
 echo "== command line: events validate vs plain_lines, $events events, best of $runs" >&2
 if [[ -z "${NO_BUILD:-}" ]]; then
-    cargo build --release -q -p events-cli -p events-bench --bins
+    cargo build --release -q -p events-cli -p events-bench --bins "${features[@]}"
 fi
 mkdir -p "$target/bench"
 file="$target/bench/events-$events.ndjson"
