@@ -57,7 +57,15 @@ pub(crate) fn value<'de, T: de::Deserialize<'de>>(src: &'de str) -> Option<(T, u
         depth: 0,
         scratch: String::new(),
     };
+    let first = reader.peek().ok()?;
     let value = T::deserialize(&mut reader).ok()?;
+    // serde_json's stream reader, whose length this must match, accepts a number or a
+    // literal only where a value may end there: `1x` is not a `1`.
+    let ends_itself = matches!(first, b'{' | b'[' | b'"');
+    let may_end = |b: &u8| b" \t\n\r\"[]{},:".contains(b);
+    if !ends_itself && !reader.bytes.get(reader.pos).is_none_or(may_end) {
+        return None;
+    }
     Some((value, reader.pos))
 }
 
@@ -661,7 +669,12 @@ mod tests {
         let event_read = value::<Everything>(text).map(|(read, used)| {
             let (expected, expected_used) = serde_json_value::<Everything>(text)
                 .unwrap_or_else(|e| panic!("read, but serde_json rejects {text:?}: {e}"));
-            assert_eq!((read, used), (expected, expected_used), "{text:?}");
+            // As written by `Debug`, which tells `-0.0` from `0.0`.
+            assert_eq!(
+                (format!("{read:?}"), used),
+                (format!("{expected:?}"), expected_used),
+                "{text:?}"
+            );
         });
         (value_read, event_read)
     }
@@ -681,6 +694,11 @@ mod tests {
             "null",
             " [ 1 , \"a\" , [ ] , { } ] ",
             "{\"a\":{\"b\":[null,true]},\"c\":\"\"}",
+            // What may follow a number or a literal.
+            "1,",
+            "null]",
+            "-5 x",
+            "true\"",
         ] {
             assert!(read_as_serde_json(text).0.is_some(), "gave up on {text}");
         }
@@ -714,6 +732,11 @@ mod tests {
             "{,}",
             "{\"a\" 1}",
             "[1 2]",
+            "1x",
+            "truex",
+            "nullx",
+            "-5a",
+            "7/",
             "{\"a\":1",
             "",
         ] {
