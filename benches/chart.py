@@ -7,6 +7,10 @@ each row's median time per iteration (or another estimate), and divides it by th
 (markdown) on standard output and writes an SVG bar chart, one panel per group.
 
     python3 benches/chart.py [--target DIR] [--out FILE] [--estimate median|mean|slope|fastest]
+                             [--also LABEL=DIR ...]
+
+`--also fast-payloads=target/fast` adds, under each framework row, the same row from another
+run (a build with a cargo feature, say), as a ratio to that run's own baseline.
 
 Standard library only.
 """
@@ -104,6 +108,22 @@ def table(groups):
     return out
 
 
+def merge(data, label, other):
+    """Adds, after each framework row of `data`, the same row of `other` (another run's table),
+    renamed `row [label]`: each ratio stays against its own run's baseline."""
+    others = {group: {row: entry for row, *entry in entries} for group, _, entries in other}
+    merged = []
+    for group, baseline, entries in data:
+        out = []
+        for entry in entries:
+            out.append(entry)
+            row = entry[0]
+            if (row in FRAMEWORK or row == "validate") and row in others.get(group, {}):
+                out.append((f"{row} [{label}]", *others[group][row]))
+        merged.append((group, baseline, out))
+    return merged
+
+
 def fmt_time(ns):
     for unit, scale in (("s", 1e9), ("ms", 1e6), ("µs", 1e3)):
         if ns >= scale:
@@ -118,6 +138,8 @@ def print_table(data, estimate):
         for row, ns, ratio, mbps in entries:
             target = TARGETS.get((group, row))
             verdict = ""
+            if target is None and " [" in row:
+                target = TARGETS.get((group, row.split(" [")[0]))
             if target is not None:
                 verdict = f"≤ {target:.2f} ({'met' if ratio <= target else 'missed'})"
             tp = f"{mbps:.0f} MB/s" if mbps else ""
@@ -168,7 +190,13 @@ def svg(data, estimate):
             elif row.startswith("plain_serde"):
                 colour = "#c8c8c8"
             else:
-                colour = "#1f77b4" if row in FRAMEWORK else "#ff7f0e"
+                base_row = row.split(" [")[0]
+                if base_row != row:
+                    colour = "#2ca02c"
+                elif row in FRAMEWORK or row == "validate":
+                    colour = "#1f77b4"
+                else:
+                    colour = "#ff7f0e"
             w = max(1.0, x(min(ratio, scale_max)) - left)
             parts.append(
                 f'<text x="{left - 8}" y="{y + bar_h * 0.72}" text-anchor="end">{html.escape(row)}</text>'
@@ -187,10 +215,11 @@ def svg(data, estimate):
             ("#9e9e9e", "baseline"),
             ("#c8c8c8", "plain serde variants"),
             ("#1f77b4", "events framework"),
+            ("#2ca02c", "framework, [another run]"),
             ("#ff7f0e", "alternatives"),
         )
     ):
-        lx = 20 + i * 185
+        lx = 12 + i * 150
         parts.append(f'<rect x="{lx}" y="{legend_y - 10}" width="12" height="12" fill="{colour}"/>')
         parts.append(f'<text x="{lx + 18}" y="{legend_y}">{text}</text>')
     parts.append("</svg>")
@@ -208,12 +237,25 @@ def main():
         choices=["median", "mean", "slope", "fastest"],
         help="criterion's median (default), mean or slope estimate, or the fastest sample",
     )
+    parser.add_argument(
+        "--also",
+        action="append",
+        default=[],
+        metavar="LABEL=DIR",
+        help="add the framework rows of the run in target directory DIR, labelled LABEL",
+    )
     args = parser.parse_args()
 
     groups = load(args.target, args.estimate)
     if not groups:
         sys.exit(f"chart.py: no criterion results under {args.target}/criterion; run the benches first")
     data = table(groups)
+    for also in args.also:
+        label, sep, target = also.partition("=")
+        other = load(target, args.estimate) if sep else {}
+        if not other:
+            sys.exit(f"chart.py: --also {also}: expected LABEL=DIR with criterion results under DIR/criterion")
+        data = merge(data, label, table(other))
     print_table(data, args.estimate)
     with open(args.out, "w") as f:
         f.write(svg(data, args.estimate))
