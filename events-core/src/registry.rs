@@ -360,7 +360,12 @@ impl Target for Dynamic<'_> {
 
     #[inline]
     fn resolve(&mut self, event_type: &str) -> bool {
-        self.descriptor = self.registry.get(event_type);
+        // After a guess, the type is most likely the one guessed: comparing costs less than
+        // a lookup.
+        self.descriptor = match self.guessed {
+            Some(guessed) if guessed.event_type() == event_type => Some(guessed),
+            _ => self.registry.get(event_type),
+        };
         self.descriptor.is_some()
     }
 

@@ -19,7 +19,7 @@ use memchr::memmem;
 use serde_json::value::RawValue;
 
 use crate::__private::Key;
-use crate::read::text::plain_string;
+use crate::read::text::{plain_string, plain_text_end};
 use crate::unknown::UnknownMembers;
 
 /// What the envelope's payload becomes once its `type` is known.
@@ -250,10 +250,40 @@ pub(crate) fn value<'de, T: Deserialize<'de>>(
 /// escapes: in an envelope whose payload comes first, the envelope's own `type` usually sits
 /// at the very end, and the payload's `type`, which must equal it, just before. Only a guess.
 pub(crate) fn last_type_member(src: &str) -> Option<&str> {
-    // The quotes from the end: in the usual payload-first envelope, the third closes the
-    // name of the envelope's `type`.
-    memchr::memrchr_iter(b'"', src.as_bytes())
-        .find_map(|q| type_member_at(src, q.checked_sub(TYPE_KEY.len() - 1)?))
+    final_type_member(src).or_else(|| {
+        // The quotes from the end: in the usual payload-first envelope, the third closes the
+        // name of the envelope's `type`.
+        memchr::memrchr_iter(b'"', src.as_bytes())
+            .find_map(|q| type_member_at(src, q.checked_sub(TYPE_KEY.len() - 1)?))
+    })
+}
+
+/// The type string of a `"type": "…"` member that ends the object `src` holds, read back
+/// from its end: where the usual payload-first envelope has it. Searching the quotes from the
+/// end for it cost about a twentieth of decoding such an envelope.
+fn final_type_member(src: &str) -> Option<&str> {
+    let bytes = src.as_bytes();
+    let before_ws = |mut end: usize| {
+        while end > 0 && matches!(bytes[end - 1], b' ' | b'\t' | b'\n' | b'\r') {
+            end -= 1;
+        }
+        end
+    };
+    let close_brace = before_ws(bytes.len()).checked_sub(1)?;
+    let close_quote = before_ws(close_brace).checked_sub(1)?;
+    if bytes[close_brace] != b'}' || bytes[close_quote] != b'"' {
+        return None;
+    }
+    // A type string written without escapes holds no `"`: the one before opens it.
+    let open_quote = memchr::memrchr(b'"', &bytes[..close_quote])?;
+    let colon = before_ws(open_quote).checked_sub(1)?;
+    let name = before_ws(colon).checked_sub(TYPE_KEY.len())?;
+    let plain = plain_text_end(bytes, open_quote + 1) == close_quote;
+    if bytes[colon] != b':' || &bytes[name..name + TYPE_KEY.len()] != TYPE_KEY || !plain {
+        return None;
+    }
+    // Quotes are ASCII: the text starts and ends on character boundaries.
+    src.get(open_quote + 1..close_quote)
 }
 
 /// The type string of the first `"type": "…"` member in `src`, where it is written without
@@ -303,6 +333,28 @@ mod tests {
         assert_eq!(last_type_member(r#"{"kind":"type"}"#), None);
         assert_eq!(last_type_member(r#"type""#), None);
         assert_eq!(last_type_member(""), None);
+    }
+
+    #[test]
+    fn a_type_member_that_ends_the_envelope_is_read_from_the_end() {
+        for (src, expected) in [
+            (r#"{"payload":{},"type":"A.B"}"#, Some("A.B")),
+            ("{\"payload\":{},\"type\" :\t\"A.B\" }\n", Some("A.B")),
+            (r#"{"type":""}"#, Some("")),
+            // Only a guess: the envelope's grammar is checked as it is read.
+            (r#"{"a":"type":"A.B"}"#, Some("A.B")),
+            // Not a `type` member, or not one written plainly.
+            (r#"{"kind":"A.B"}"#, None),
+            (r#"{"xtype":"A.B"}"#, None),
+            (r#"{"type":"A\"B"}"#, None),
+            (r#"{"type":"A\u002eB"}"#, None),
+            (r#"{"type":1}"#, None),
+            (r#""}"#, None),
+            ("}", None),
+            ("", None),
+        ] {
+            assert_eq!(final_type_member(src), expected, "{src}");
+        }
     }
 
     #[test]
