@@ -243,7 +243,47 @@ pub fn keep_unknown<'de, A: de::MapAccess<'de>>(
     name: Key<'de>,
     unknown: &mut UnknownMembers,
 ) -> Result<(), A::Error> {
-    let value: std::boxed::Box<serde_json::value::RawValue> = map.next_value()?;
+    let value = map.next_value_seed(RawMember)?;
     unknown.push_raw(name.into_string(), value);
     Ok(())
+}
+
+/// The newtype name under which a deserializer of this crate hands over a value's text as
+/// written (`read::plain`); serde_json does not know it and reads a `RawValue` instead.
+pub(crate) const RAW_MEMBER: &str = "$events_core::private::RawMember";
+
+/// A member's value exactly as written, from serde_json or from this crate's own reader.
+struct RawMember;
+
+impl<'de> DeserializeSeed<'de> for RawMember {
+    type Value = std::boxed::Box<serde_json::value::RawValue>;
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_newtype_struct(RAW_MEMBER, self)
+    }
+}
+
+impl<'de> Visitor<'de> for RawMember {
+    type Value = std::boxed::Box<serde_json::value::RawValue>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    /// serde_json: its own raw value.
+    #[inline]
+    fn visit_newtype_struct<D: Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<Self::Value, D::Error> {
+        de::Deserialize::deserialize(deserializer)
+    }
+
+    /// This crate's reader: the text it skipped, which serde_json checks as it would have
+    /// checked it in place.
+    #[inline]
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
+        serde_json::value::RawValue::from_string(text.to_owned()).map_err(E::custom)
+    }
 }

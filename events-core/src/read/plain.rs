@@ -8,9 +8,11 @@
 //! negative one, …). Made for this text alone, it makes a whole decode about a sixth faster
 //! (BENCHMARKS.md). It never decides a rejection. At the first thing it does not
 //! read exactly as serde_json does (a `\u` escape of a surrogate, an escape in a member name,
-//! a fraction or exponent, an integer of more than 18 digits, `-0`, a raw value, an enum, a
-//! member skipped unread, nesting deeper than [`MAX_DEPTH`]) or at the first defect, it
-//! gives up, and serde_json reads the payload again from its start. A `Deserialize` impl
+//! a fraction or exponent, an integer of more than 18 digits, `-0`, serde_json's own raw
+//! value, an enum, nesting deeper than [`MAX_DEPTH`]) or at the first defect, it gives up,
+//! and serde_json reads the payload again from its start. A member the type does not define
+//! is skipped, or kept as written for relays, as its text, which serde_json checks as it
+//! would have in place. A `Deserialize` impl
 //! that rejects what it was given (a missing member, a wrong literal) gives up the same way.
 //! So whatever this reader accepts, serde_json accepts too, as the same value, and took as
 //! many bytes for it; the tests hold it to that on every single-byte change of a payload.
@@ -210,6 +212,79 @@ impl<'de> Reader<'de> {
         }
     }
 
+    /// The text of the next value, left unread: for serde_json to check (a skipped member,
+    /// a member kept as written). Its end is right for any valid value; for any other, the
+    /// text serde_json is then given is not valid either.
+    fn skip(&mut self) -> Read<&'de str> {
+        self.peek()?;
+        let start = self.pos;
+        self.skip_value()?;
+        // Every stop is at an ASCII byte, or at the end: a character boundary.
+        self.src.get(start..self.pos).ok_or(GiveUp)
+    }
+
+    fn skip_value(&mut self) -> Read<()> {
+        match self.peek()? {
+            b'"' => self.skip_string(),
+            b'[' => {
+                self.open(b'[')?;
+                if self.peek()? != b']' {
+                    loop {
+                        self.skip_value()?;
+                        if self.peek()? != b',' {
+                            break;
+                        }
+                        self.pos += 1;
+                    }
+                }
+                self.close(b']')
+            }
+            b'{' => {
+                self.open(b'{')?;
+                if self.peek()? != b'}' {
+                    loop {
+                        self.skip_string()?;
+                        self.eat(b':')?;
+                        self.skip_value()?;
+                        if self.peek()? != b',' {
+                            break;
+                        }
+                        self.pos += 1;
+                    }
+                }
+                self.close(b'}')
+            }
+            // A number or a literal: up to where a value may end. (Nothing at all there, as
+            // in `[,]`, gives text that serde_json rejects.)
+            _ => {
+                while let Some(b) = self.bytes.get(self.pos) {
+                    if b" \t\n\r\"[]{},:".contains(b) {
+                        break;
+                    }
+                    self.pos += 1;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    fn skip_string(&mut self) -> Read<()> {
+        self.eat(b'"')?;
+        loop {
+            let end = plain_text_end(self.bytes, self.pos);
+            match self.bytes.get(end) {
+                Some(b'"') => {
+                    self.pos = end + 1;
+                    return Ok(());
+                }
+                // The escaped byte, whatever it is; serde_json checks the escape.
+                Some(b'\\') => self.pos = end + 2,
+                // A control character, or the end of the text.
+                _ => return Err(GiveUp),
+            }
+        }
+    }
+
     /// Enters an array or object, after its opening `byte`.
     #[inline]
     fn open(&mut self, byte: u8) -> Read<()> {
@@ -332,16 +407,29 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
         self.deserialize_map(visitor)
     }
 
-    // Where serde_json reads otherwise than a plain value: a raw value (a newtype named by
-    // serde_json's private token), an enum, a value skipped unread (which serde_json still
-    // checks throughout), bytes, and the numbers this reader does not parse.
+    /// A member kept as written (`__private::RAW_MEMBER`) is handed over as its text, which
+    /// the visitor has serde_json check; any other newtype, serde_json's own raw value among
+    /// them, is left to serde_json.
     fn deserialize_newtype_struct<V: Visitor<'de>>(
         self,
-        _name: &'static str,
-        _visitor: V,
+        name: &'static str,
+        visitor: V,
     ) -> Read<V::Value> {
-        Err(GiveUp)
+        if name == crate::__private::RAW_MEMBER {
+            visitor.visit_borrowed_str(self.skip()?)
+        } else {
+            Err(GiveUp)
+        }
     }
+
+    /// A member skipped unread: serde_json checks its text as it would have in place.
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Read<V::Value> {
+        serde_json::from_str::<de::IgnoredAny>(self.skip()?).map_err(|_| GiveUp)?;
+        visitor.visit_unit()
+    }
+
+    // Where serde_json reads otherwise than a plain value: an enum, bytes, and the numbers
+    // this reader does not parse.
 
     fn deserialize_enum<V: Visitor<'de>>(
         self,
@@ -349,10 +437,6 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
         _variants: &'static [&'static str],
         _visitor: V,
     ) -> Read<V::Value> {
-        Err(GiveUp)
-    }
-
-    fn deserialize_ignored_any<V: Visitor<'de>>(self, _visitor: V) -> Read<V::Value> {
         Err(GiveUp)
     }
 
@@ -611,6 +695,7 @@ mod tests {
     use serde_json::Value;
 
     use super::value;
+    use crate::envelope::WithUnknown;
     use crate::read::value as serde_json_value;
     use crate::{domain_event, EventValue};
 
@@ -660,7 +745,7 @@ mod tests {
 
     /// What this reader gives for `text` must be serde_json's, value and length, for every
     /// type; `None` means it gave up.
-    fn read_as_serde_json(text: &str) -> (Option<()>, Option<()>) {
+    fn read_as_serde_json(text: &str) -> (Option<()>, Option<()>, Option<()>) {
         let value_read = value::<Value>(text).map(|(read, used)| {
             let (expected, expected_used) = serde_json_value::<Value>(text)
                 .unwrap_or_else(|e| panic!("read, but serde_json rejects {text:?}: {e}"));
@@ -676,7 +761,21 @@ mod tests {
                 "{text:?}"
             );
         });
-        (value_read, event_read)
+        // And with the members it does not define kept as written, as relays read it.
+        let kept = |read: &WithUnknown<Everything>| -> (String, Vec<(String, String)>) {
+            let members = read.1.iter().map(|(n, v)| (n.to_owned(), v.to_owned()));
+            (format!("{:?}", read.0), members.collect())
+        };
+        let relay_read = value::<WithUnknown<Everything>>(text).map(|(read, used)| {
+            let (expected, expected_used) = serde_json_value::<WithUnknown<Everything>>(text)
+                .unwrap_or_else(|e| panic!("read, but serde_json rejects {text:?}: {e}"));
+            assert_eq!(
+                (kept(&read), used),
+                (kept(&expected), expected_used),
+                "{text:?}"
+            );
+        });
+        (value_read, event_read, relay_read)
     }
 
     #[test]
@@ -702,7 +801,28 @@ mod tests {
         ] {
             assert!(read_as_serde_json(text).0.is_some(), "gave up on {text}");
         }
-        assert!(read_as_serde_json(PAYLOAD).1.is_some());
+        let (_, event, relay) = read_as_serde_json(PAYLOAD);
+        assert!(event.is_some() && relay.is_some());
+    }
+
+    #[test]
+    fn members_the_type_does_not_define_are_skipped_or_kept_as_serde_json_does() {
+        let owner = r#""owner":{"ownershipType":"organization","organizationUid":"o","parentCompanyUid":"c""#;
+        let unknown = [
+            r#""new":1"#,
+            r#""new":-0.5E+2"#,
+            r#""new" : [ true , false , null , { "a" : [ ] } ] "#,
+            r#""new":"esc \" \\ \u00e9 \ud83d\ude00 \ud800""#,
+            r#""new":{"nested":{"deeper":["x"]}},"newer":"y""#,
+        ];
+        for member in unknown {
+            // In the payload, kept for relays; in `owner`, skipped unread.
+            let text = PAYLOAD
+                .replacen(owner, &format!("{owner},{member}"), 1)
+                .replacen(r#""uid":"u""#, &format!(r#""uid":"u",{member}"#), 1);
+            let (_, event, relay) = read_as_serde_json(&text);
+            assert!(event.is_some() && relay.is_some(), "gave up on {text}");
+        }
     }
 
     #[test]
@@ -742,10 +862,22 @@ mod tests {
         ] {
             assert_eq!(read_as_serde_json(text).0, None, "read {text:?}");
         }
-        // A member the type does not define, skipped unread, and a raw value.
-        let unknown = PAYLOAD.replace(r#""uid":"u""#, r#""uid":"u","new":1"#);
-        assert_eq!(read_as_serde_json(&unknown).1, None);
+        // serde_json's own raw value, and members it would reject.
         assert!(value::<Box<serde_json::value::RawValue>>("{}").is_none());
+        for member in [
+            r#""new":1."#,
+            r#""new":[1,]"#,
+            r#""new":"\x""#,
+            r#""new":tru"#,
+        ] {
+            // Kept in the payload; skipped in `owner`.
+            let kept = PAYLOAD.replace(r#""uid":"u""#, &format!(r#""uid":"u",{member}"#));
+            let owner = r#""parentCompanyUid":"c""#;
+            let skipped = PAYLOAD.replace(owner, &format!("{owner},{member}"));
+            for text in [kept, skipped] {
+                assert_eq!(read_as_serde_json(&text), (None, None, None), "read {text}");
+            }
+        }
     }
 
     #[test]
@@ -754,8 +886,8 @@ mod tests {
         let mut read = 0;
         let mut judge = |bytes: &[u8]| {
             if let Ok(text) = std::str::from_utf8(bytes) {
-                let (as_value, as_event) = read_as_serde_json(text);
-                read += usize::from(as_value.is_some()) + usize::from(as_event.is_some());
+                let (as_value, as_event, as_relay) = read_as_serde_json(text);
+                read += [as_value, as_event, as_relay].iter().flatten().count();
             }
         };
         let payload = PAYLOAD.as_bytes();
