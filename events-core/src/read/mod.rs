@@ -7,6 +7,8 @@
 pub(crate) mod depth;
 mod diagnose;
 pub(crate) mod envelope;
+#[cfg(test)]
+mod fixtures;
 #[cfg(feature = "fast-payloads")]
 mod plain;
 pub(crate) mod text;

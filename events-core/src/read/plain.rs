@@ -48,6 +48,10 @@ impl de::Error for GiveUp {
 
 type Read<T> = Result<T, GiveUp>;
 
+/// The bytes that may follow a number or a literal: white space, and the start or end of
+/// another token.
+const VALUE_ENDS: &[u8] = b" \t\n\r\"[]{},:";
+
 /// Reads one `T` at the start of `src`, and the bytes it took; `None` leaves it to
 /// serde_json.
 #[inline]
@@ -64,7 +68,7 @@ pub(crate) fn value<'de, T: de::Deserialize<'de>>(src: &'de str) -> Option<(T, u
     // serde_json's stream reader, whose length this must match, accepts a number or a
     // literal only where a value may end there: `1x` is not a `1`.
     let ends_itself = matches!(first, b'{' | b'[' | b'"');
-    let may_end = |b: &u8| b" \t\n\r\"[]{},:".contains(b);
+    let may_end = |b: &u8| VALUE_ENDS.contains(b);
     if !ends_itself && !reader.bytes.get(reader.pos).is_none_or(may_end) {
         return None;
     }
@@ -258,7 +262,7 @@ impl<'de> Reader<'de> {
             // in `[,]`, gives text that serde_json rejects.)
             _ => {
                 while let Some(b) = self.bytes.get(self.pos) {
-                    if b" \t\n\r\"[]{},:".contains(b) {
+                    if VALUE_ENDS.contains(b) {
                         break;
                     }
                     self.pos += 1;
@@ -546,9 +550,9 @@ impl<'de> de::SeqAccess<'de> for Items<'_, 'de> {
     }
 }
 
-/// A member name, already read. serde_json hands a name to anything that asks as a
-/// borrowed string, but reads a number or a `bool` out of it for those who ask for one:
-/// those it leaves to serde_json.
+/// A member name, already read, handed to whatever asks as a borrowed string, as serde_json
+/// hands it. serde_json also reads a number or a `bool` out of a name for those who ask for
+/// one; here their visitors refuse the string, and so give up.
 struct Key<'de>(&'de str);
 
 impl<'de> de::Deserializer<'de> for Key<'de> {
@@ -559,134 +563,10 @@ impl<'de> de::Deserializer<'de> for Key<'de> {
         visitor.visit_borrowed_str(self.0)
     }
 
-    #[inline]
-    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Read<V::Value> {
-        visitor.visit_borrowed_str(self.0)
-    }
-
-    fn deserialize_ignored_any<V: Visitor<'de>>(self, _visitor: V) -> Read<V::Value> {
-        Err(GiveUp)
-    }
-
-    forward_to_deserialize_any! { str string }
-
-    fn deserialize_bool<V: Visitor<'de>>(self, _visitor: V) -> Read<V::Value> {
-        Err(GiveUp)
-    }
-
-    fn deserialize_option<V: Visitor<'de>>(self, _visitor: V) -> Read<V::Value> {
-        Err(GiveUp)
-    }
-
-    fn deserialize_newtype_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _visitor: V,
-    ) -> Read<V::Value> {
-        Err(GiveUp)
-    }
-
-    fn deserialize_enum<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _variants: &'static [&'static str],
-        _visitor: V,
-    ) -> Read<V::Value> {
-        Err(GiveUp)
-    }
-
-    fn deserialize_i8<V: Visitor<'de>>(self, _visitor: V) -> Read<V::Value> {
-        Err(GiveUp)
-    }
-
-    fn deserialize_i16<V: Visitor<'de>>(self, _visitor: V) -> Read<V::Value> {
-        Err(GiveUp)
-    }
-
-    fn deserialize_i32<V: Visitor<'de>>(self, _visitor: V) -> Read<V::Value> {
-        Err(GiveUp)
-    }
-
-    fn deserialize_i64<V: Visitor<'de>>(self, _visitor: V) -> Read<V::Value> {
-        Err(GiveUp)
-    }
-
-    fn deserialize_u8<V: Visitor<'de>>(self, _visitor: V) -> Read<V::Value> {
-        Err(GiveUp)
-    }
-
-    fn deserialize_u16<V: Visitor<'de>>(self, _visitor: V) -> Read<V::Value> {
-        Err(GiveUp)
-    }
-
-    fn deserialize_u32<V: Visitor<'de>>(self, _visitor: V) -> Read<V::Value> {
-        Err(GiveUp)
-    }
-
-    fn deserialize_u64<V: Visitor<'de>>(self, _visitor: V) -> Read<V::Value> {
-        Err(GiveUp)
-    }
-
-    fn deserialize_f32<V: Visitor<'de>>(self, _visitor: V) -> Read<V::Value> {
-        Err(GiveUp)
-    }
-
-    fn deserialize_f64<V: Visitor<'de>>(self, _visitor: V) -> Read<V::Value> {
-        Err(GiveUp)
-    }
-
-    fn deserialize_char<V: Visitor<'de>>(self, _visitor: V) -> Read<V::Value> {
-        Err(GiveUp)
-    }
-
-    fn deserialize_bytes<V: Visitor<'de>>(self, _visitor: V) -> Read<V::Value> {
-        Err(GiveUp)
-    }
-
-    fn deserialize_byte_buf<V: Visitor<'de>>(self, _visitor: V) -> Read<V::Value> {
-        Err(GiveUp)
-    }
-
-    fn deserialize_unit<V: Visitor<'de>>(self, _visitor: V) -> Read<V::Value> {
-        Err(GiveUp)
-    }
-
-    fn deserialize_unit_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _visitor: V,
-    ) -> Read<V::Value> {
-        Err(GiveUp)
-    }
-
-    fn deserialize_seq<V: Visitor<'de>>(self, _visitor: V) -> Read<V::Value> {
-        Err(GiveUp)
-    }
-
-    fn deserialize_tuple<V: Visitor<'de>>(self, _len: usize, _visitor: V) -> Read<V::Value> {
-        Err(GiveUp)
-    }
-
-    fn deserialize_tuple_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _len: usize,
-        _visitor: V,
-    ) -> Read<V::Value> {
-        Err(GiveUp)
-    }
-
-    fn deserialize_map<V: Visitor<'de>>(self, _visitor: V) -> Read<V::Value> {
-        Err(GiveUp)
-    }
-
-    fn deserialize_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _fields: &'static [&'static str],
-        _visitor: V,
-    ) -> Read<V::Value> {
-        Err(GiveUp)
+    forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        option unit unit_struct newtype_struct seq tuple tuple_struct map struct enum
+        identifier ignored_any
     }
 }
 
@@ -696,52 +576,10 @@ mod tests {
 
     use super::value;
     use crate::envelope::WithUnknown;
+    use crate::read::fixtures::Everything;
     use crate::read::value as serde_json_value;
-    use crate::{domain_event, EventValue};
 
-    /// A payload with a member of every shape.
-    #[domain_event(type = "PlainTest.Everything")]
-    #[derive(Debug, PartialEq)]
-    pub struct Everything {
-        /// A required string.
-        pub text: String,
-        /// An optional string.
-        pub maybe: Option<String>,
-        /// A boolean.
-        pub flag: Option<bool>,
-        /// An integer.
-        pub count: Option<i64>,
-        /// A number.
-        pub ratio: Option<f64>,
-        /// Strings.
-        pub tags: Option<Vec<String>>,
-        /// A literal union.
-        pub level: Option<Level>,
-        /// A nested object.
-        pub inner: Option<Inner>,
-        /// Arrays in an array.
-        pub grid: Option<Vec<Vec<i64>>>,
-    }
-
-    /// A literal union.
-    #[derive(Debug, PartialEq, EventValue)]
-    pub enum Level {
-        /// Low.
-        Low,
-        /// High.
-        High,
-    }
-
-    /// A nested object.
-    #[derive(Debug, PartialEq, EventValue)]
-    pub struct Inner {
-        /// A required string.
-        pub note: String,
-        /// Levels.
-        pub levels: Option<Vec<Level>>,
-    }
-
-    const PAYLOAD: &str = r#"{"owner":{"ownershipType":"organization","organizationUid":"o","parentCompanyUid":"c"},"text":"a \"q\" \u00e9\\","maybe":"é ✓","flag":true,"count":-42,"ratio":12,"tags":["a","b"],"level":"High","inner":{"note":"n","levels":["Low"]},"grid":[[1,2],[],[0]],"type":"PlainTest.Everything","uid":"u"}"#;
+    const PAYLOAD: &str = r#"{"owner":{"ownershipType":"organization","organizationUid":"o","parentCompanyUid":"c"},"text":"a \"q\" \u00e9\\","maybe":"é ✓","flag":true,"count":-42,"ratio":12,"tags":["a","b"],"level":"High","inner":{"note":"n","levels":["Low"]},"grid":[[1,2],[],[0]],"type":"ReadTest.Everything","uid":"u"}"#;
 
     /// What this reader gives for `text` must be serde_json's, value and length, for every
     /// type; `None` means it gave up.

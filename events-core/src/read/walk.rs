@@ -372,48 +372,6 @@ mod tests {
     use super::envelope as walk;
     use crate::{domain_event, EventValue, Registry, Shape};
 
-    /// An event with a member of every shape.
-    #[domain_event(type = "WalkTest.Everything")]
-    #[derive(Debug)]
-    pub struct Everything {
-        /// A required string.
-        pub text: String,
-        /// An optional string.
-        pub maybe: Option<String>,
-        /// A boolean.
-        pub flag: Option<bool>,
-        /// An integer.
-        pub count: Option<i64>,
-        /// A number.
-        pub ratio: Option<f64>,
-        /// Strings.
-        pub tags: Option<Vec<String>>,
-        /// A literal union.
-        pub level: Option<Level>,
-        /// A nested object.
-        pub inner: Option<Inner>,
-        /// Arrays in an array.
-        pub grid: Option<Vec<Vec<i64>>>,
-    }
-
-    /// A literal union.
-    #[derive(Debug, EventValue)]
-    pub enum Level {
-        /// Low.
-        Low,
-        /// High.
-        High,
-    }
-
-    /// A nested object.
-    #[derive(Debug, EventValue)]
-    pub struct Inner {
-        /// A required string.
-        pub note: String,
-        /// Levels.
-        pub levels: Option<Vec<Level>>,
-    }
-
     /// An event with a member whose type checks more than its shape says.
     #[domain_event(type = "WalkTest.Coded")]
     #[derive(Debug)]
@@ -449,9 +407,10 @@ mod tests {
     const OWNER: &str =
         r#""owner":{"ownershipType":"organization","organizationUid":"o","parentCompanyUid":"c"}"#;
 
+    /// An envelope of `read::fixtures::Everything`, whose payload has a member of every shape.
     fn everything(members: &str) -> String {
         format!(
-            r#"{{"id":"e-1","kind":"domain","type":"WalkTest.Everything","payload":{{{OWNER},{members},"type":"WalkTest.Everything","uid":"u"}}}}"#
+            r#"{{"id":"e-1","kind":"domain","type":"ReadTest.Everything","payload":{{{OWNER},{members},"type":"ReadTest.Everything","uid":"u"}}}}"#
         )
     }
 
@@ -471,11 +430,11 @@ mod tests {
             everything(r#""grid":[[9223372036854775]],"text":"t","flag":false"#),
             // White space wherever the grammar allows it.
             format!(
-                " \t{{ \"id\" : \"e-1\" ,\r\n\"kind\":\"domain\", \"type\" :\"WalkTest.Everything\", \"payload\" : {{ {OWNER} , \"text\" : \"t\" , \"tags\" : [ \"a\" , \"b\" ] , \"type\":\"WalkTest.Everything\",\"uid\":\"u\" }} }}\n "
+                " \t{{ \"id\" : \"e-1\" ,\r\n\"kind\":\"domain\", \"type\" :\"ReadTest.Everything\", \"payload\" : {{ {OWNER} , \"text\" : \"t\" , \"tags\" : [ \"a\" , \"b\" ] , \"type\":\"ReadTest.Everything\",\"uid\":\"u\" }} }}\n "
             ),
             // The payload before the envelope's `type`, and the members in another order.
             format!(
-                r#"{{"payload":{{"uid":"u","type":"WalkTest.Everything","text":"t",{OWNER}}},"id":"e-1","type":"WalkTest.Everything","kind":"domain"}}"#
+                r#"{{"payload":{{"uid":"u","type":"ReadTest.Everything","text":"t",{OWNER}}},"id":"e-1","type":"ReadTest.Everything","kind":"domain"}}"#
             ),
         ]
     }
@@ -522,10 +481,10 @@ mod tests {
             everything(r#""text":"t""#).replace(r#""id":"e-1""#, r#""id":"""#),
             everything(r#""text":"t""#).replace("\"domain\"", "\"Domain\""),
             everything(r#""text":"t""#).replace(
-                r#""type":"WalkTest.Everything","uid""#,
+                r#""type":"ReadTest.Everything","uid""#,
                 r#""type":"WalkTest.Coded","uid""#,
             ),
-            everything(r#""text":"t""#).replace("WalkTest.Everything", "WalkTest.Nothing"),
+            everything(r#""text":"t""#).replace("ReadTest.Everything", "WalkTest.Nothing"),
         ];
         for event in events {
             assert!(walk(&event, registry()).is_none(), "walked: {event}");

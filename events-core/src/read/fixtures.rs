@@ -1,0 +1,45 @@
+//! Test events shared by the readers' unit tests.
+
+use crate::{domain_event, EventValue};
+
+/// A payload with a member of every shape.
+#[domain_event(type = "ReadTest.Everything")]
+#[derive(Debug, PartialEq)]
+pub struct Everything {
+    /// A required string.
+    pub text: String,
+    /// An optional string.
+    pub maybe: Option<String>,
+    /// A boolean.
+    pub flag: Option<bool>,
+    /// An integer.
+    pub count: Option<i64>,
+    /// A number.
+    pub ratio: Option<f64>,
+    /// Strings.
+    pub tags: Option<Vec<String>>,
+    /// A literal union.
+    pub level: Option<Level>,
+    /// A nested object.
+    pub inner: Option<Inner>,
+    /// Arrays in an array.
+    pub grid: Option<Vec<Vec<i64>>>,
+}
+
+/// A literal union.
+#[derive(Debug, PartialEq, EventValue)]
+pub enum Level {
+    /// Low.
+    Low,
+    /// High.
+    High,
+}
+
+/// A nested object.
+#[derive(Debug, PartialEq, EventValue)]
+pub struct Inner {
+    /// A required string.
+    pub note: String,
+    /// Levels.
+    pub levels: Option<Vec<Level>>,
+}
