@@ -1,4 +1,4 @@
-//! Test events shared by the readers' unit tests.
+//! Test events and inputs shared by the readers' unit tests.
 
 use crate::{domain_event, EventValue};
 
@@ -42,4 +42,21 @@ pub struct Inner {
     pub note: String,
     /// Levels.
     pub levels: Option<Vec<Level>>,
+}
+
+/// Calls `judge` with every single-byte change of `bytes`: each byte deleted, replaced by each
+/// byte of `alphabet`, and preceded by each.
+pub fn each_single_byte_change(bytes: &[u8], alphabet: &[u8], mut judge: impl FnMut(&[u8])) {
+    for at in 0..bytes.len() {
+        let mut changed = bytes.to_vec();
+        changed.remove(at);
+        judge(&changed);
+        for &byte in alphabet {
+            let mut changed = bytes.to_vec();
+            changed[at] = byte;
+            judge(&changed);
+            changed.insert(at, byte);
+            judge(&changed);
+        }
+    }
 }

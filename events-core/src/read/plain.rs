@@ -576,7 +576,7 @@ mod tests {
 
     use super::value;
     use crate::envelope::WithUnknown;
-    use crate::read::fixtures::Everything;
+    use crate::read::fixtures::{each_single_byte_change, Everything};
     use crate::read::value as serde_json_value;
 
     const PAYLOAD: &str = r#"{"owner":{"ownershipType":"organization","organizationUid":"o","parentCompanyUid":"c"},"text":"a \"q\" \u00e9\\","maybe":"é ✓","flag":true,"count":-42,"ratio":12,"tags":["a","b"],"level":"High","inner":{"note":"n","levels":["Low"]},"grid":[[1,2],[],[0]],"type":"ReadTest.Everything","uid":"u"}"#;
@@ -728,19 +728,7 @@ mod tests {
                 read += [as_value, as_event, as_relay].iter().flatten().count();
             }
         };
-        let payload = PAYLOAD.as_bytes();
-        for at in 0..payload.len() {
-            let mut changed = payload.to_vec();
-            changed.remove(at);
-            judge(&changed);
-            for &byte in BYTES {
-                let mut changed = payload.to_vec();
-                changed[at] = byte;
-                judge(&changed);
-                changed.insert(at, byte);
-                judge(&changed);
-            }
-        }
+        each_single_byte_change(PAYLOAD.as_bytes(), BYTES, &mut judge);
         // It read a good part of them, so its rule was put to the test.
         assert!(read > 5000, "read only {read}");
     }

@@ -370,6 +370,7 @@ mod tests {
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
     use super::envelope as walk;
+    use crate::read::fixtures::each_single_byte_change;
     use crate::{domain_event, EventValue, Registry, Shape};
 
     /// An event with a member whose type checks more than its shape says.
@@ -545,19 +546,7 @@ mod tests {
             }
         };
         for event in walkable().iter().skip(1).take(3) {
-            let event = event.as_bytes();
-            for at in 0..event.len() {
-                let mut changed = event.to_vec();
-                changed.remove(at);
-                judge(&changed);
-                for &byte in BYTES {
-                    let mut changed = event.to_vec();
-                    changed[at] = byte;
-                    judge(&changed);
-                    changed.insert(at, byte);
-                    judge(&changed);
-                }
-            }
+            each_single_byte_change(event.as_bytes(), BYTES, &mut judge);
         }
         // The walker judged a good part of them itself, so its rule was put to the test.
         assert!(walked > 1000, "the walker accepted only {walked}");
