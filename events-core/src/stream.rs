@@ -1478,6 +1478,14 @@ mod tests {
         assert_eq!(read(input), [(1, MALFORMED), (2, NOT_OBJECT)]);
     }
 
+    /// Every event as split, `(line, grammar error, bytes)`, read from `reader` with `limits`.
+    fn split(reader: impl Read, limits: Limits) -> Vec<(usize, Option<Error>, Vec<u8>)> {
+        RawEvents::with_limits(reader, limits)
+            .map(|e| e.map(|e| (e.line, e.broken().cloned(), e.bytes)))
+            .collect::<io::Result<_>>()
+            .unwrap()
+    }
+
     /// Every event, as `(line, bytes, kind)`, read with `limits`.
     fn raw(input: &[u8], limits: Limits) -> Vec<(usize, Vec<u8>, Option<ErrorKind>)> {
         let registry = Registry::global().unwrap();
@@ -1828,14 +1836,8 @@ mod tests {
         for input in assorted() {
             for max in [0, 1, 2, 3, 5, 8, 13, 40, 200] {
                 let limits = Limits::new().with_max_event_bytes(max);
-                let whole: Vec<_> = RawEvents::with_limits(&input[..], limits)
-                    .map(|e| e.map(|e| (e.line, e.broken().cloned(), e.bytes)))
-                    .collect::<io::Result<_>>()
-                    .unwrap();
-                let trickled: Vec<_> = RawEvents::with_limits(Trickle(&input), limits)
-                    .map(|e| e.map(|e| (e.line, e.broken().cloned(), e.bytes)))
-                    .collect::<io::Result<_>>()
-                    .unwrap();
+                let whole = split(&input[..], limits);
+                let trickled = split(Trickle(&input), limits);
                 assert_eq!(
                     whole,
                     trickled,
@@ -2027,14 +2029,8 @@ mod tests {
     #[test]
     fn random_streams_split_the_same_in_any_chunks_and_lose_no_byte() {
         for (input, limits) in random_streams() {
-            let whole: Vec<_> = RawEvents::with_limits(&input[..], limits)
-                .map(|e| e.map(|e| (e.line, e.broken().cloned(), e.bytes)))
-                .collect::<io::Result<_>>()
-                .unwrap();
-            let trickled: Vec<_> = RawEvents::with_limits(Trickle(&input), limits)
-                .map(|e| e.map(|e| (e.line, e.broken().cloned(), e.bytes)))
-                .collect::<io::Result<_>>()
-                .unwrap();
+            let whole = split(&input[..], limits);
+            let trickled = split(Trickle(&input), limits);
             assert_eq!(whole, trickled, "{:?}", String::from_utf8_lossy(&input));
             assert!(!whole.is_empty());
             assert!(whole.windows(2).all(|w| w[0].0 <= w[1].0));
