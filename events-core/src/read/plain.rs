@@ -23,7 +23,7 @@ use serde::de::{self, DeserializeSeed, Visitor};
 use serde::forward_to_deserialize_any;
 
 use super::depth::MAX_DEPTH;
-use super::text::plain_text_end;
+use super::text::{plain_text_end, string_end};
 
 /// This reader cannot read the value as serde_json would, or the value is rejected:
 /// serde_json reads it again.
@@ -274,19 +274,9 @@ impl<'de> Reader<'de> {
 
     fn skip_string(&mut self) -> Read<()> {
         self.eat(b'"')?;
-        loop {
-            let end = plain_text_end(self.bytes, self.pos);
-            match self.bytes.get(end) {
-                Some(b'"') => {
-                    self.pos = end + 1;
-                    return Ok(());
-                }
-                // The escaped byte, whatever it is; serde_json checks the escape.
-                Some(b'\\') => self.pos = end + 2,
-                // A control character, or the end of the text.
-                _ => return Err(GiveUp),
-            }
-        }
+        // Any escape: serde_json checks it.
+        self.pos = string_end(self.bytes, self.pos, |_| true).ok_or(GiveUp)?;
+        Ok(())
     }
 
     /// Enters an array or object, after its opening `byte`.

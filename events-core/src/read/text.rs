@@ -52,6 +52,25 @@ pub(crate) fn quote_or_backslash(bytes: &[u8], from: usize) -> usize {
     find(bytes, from, false)
 }
 
+/// Where the JSON string whose text starts at `from` (after its opening quote) ends: the
+/// index after its closing quote. Each escape's letter must pass `escape`; a control
+/// character, an escape it refuses, or the end of the bytes gives `None`.
+#[inline]
+pub(crate) fn string_end(
+    bytes: &[u8],
+    mut from: usize,
+    escape: impl Fn(u8) -> bool,
+) -> Option<usize> {
+    loop {
+        let end = plain_text_end(bytes, from);
+        match bytes.get(end)? {
+            b'"' => return Some(end + 1),
+            b'\\' if escape(*bytes.get(end + 1)?) => from = end + 2,
+            _ => return None,
+        }
+    }
+}
+
 /// The text of the JSON string that `src` starts with, and the bytes it takes, when it is
 /// written without escapes or control characters; `None` for any other string, or for
 /// anything that is not a string, which a full parser must then read.

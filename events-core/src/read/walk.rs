@@ -14,7 +14,7 @@ use std::ptr;
 
 use super::depth::MAX_DEPTH;
 use super::envelope::last_type_member;
-use super::text::{plain_string, plain_text_end};
+use super::text::{plain_string, string_end};
 use crate::registry::{EventDescriptor, Registry};
 use crate::shape::{Member, ObjectShape, Shape};
 
@@ -220,23 +220,9 @@ impl<'a> Walker<'a> {
     /// full reader, which knows the rules for surrogates.
     fn string(&mut self) -> Step {
         self.eat(b'"')?;
-        loop {
-            let end = plain_text_end(self.bytes, self.pos);
-            match self.bytes.get(end) {
-                Some(b'"') => {
-                    self.pos = end + 1;
-                    return Ok(());
-                }
-                Some(b'\\') => match self.bytes.get(end + 1) {
-                    Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => {
-                        self.pos = end + 2;
-                    }
-                    _ => return Err(Unsure),
-                },
-                // A control character, or the end of the bytes.
-                _ => return Err(Unsure),
-            }
-        }
+        let escape = |b| matches!(b, b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't');
+        self.pos = string_end(self.bytes, self.pos, escape).ok_or(Unsure)?;
+        Ok(())
     }
 
     /// A string written without escapes or control characters: its text.
